@@ -1,0 +1,12 @@
+/**
+ * The calculation core's typed API: pure TypeScript, no Office, no DOM.
+ */
+export * from "./errors";
+export * as money from "./money";
+export * from "./instruments/cells";
+export * from "./instruments/table";
+export * from "./instruments/positions";
+export * from "./params";
+export * from "./account/health";
+export * from "./models/normal";
+export * from "./models/blackScholes";
