@@ -50,7 +50,7 @@ export function BSPRICE(type: unknown, spot: unknown, strike: unknown, years: un
  * @param [dividendYield] Continuous dividend yield, fraction. Default 0.
  * @returns A 2 × 5 range: header row, then the Greeks.
  */
-export function BSGREEKS(type: unknown, spot: unknown, strike: unknown, years: unknown, rate: unknown, vol: unknown, dividendYield?: unknown): (Cell | ExcelErrorValue)[][] {
+export function BSGREEKS(type: unknown, spot: unknown, strike: unknown, years: unknown, rate: unknown, vol: unknown, dividendYield?: unknown): Array<Array<Cell | ExcelErrorValue>> {
   return runGrid(() => {
     const o = inputs(type, spot, strike, years, rate, vol, dividendYield, "spot");
     const g = bsGreeks(o.kind, o.s, o.k, o.t, o.r, o.sigma, o.q);

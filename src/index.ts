@@ -10,3 +10,4 @@ export * from "./params";
 export * from "./account/health";
 export * from "./models/normal";
 export * from "./models/blackScholes";
+export * from "./instruments/csv";
