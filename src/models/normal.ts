@@ -98,3 +98,10 @@ export function normCdf(x: number): number {
 export function normPdf(x: number): number {
   return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
 }
+
+/**
+ * Cody's coefficients and range limits, shared with the scenario kernel (src/models/scenarioKernel.ts),
+ * which builds its fast normal tail from them at start-up: one set of constants, never a second copy.
+ */
+export const CODY_ERFC = { A, B, C, D: Dq, P, Q, SQRPI, THRESH, XBIG } as const;
+export type CodyErfc = typeof CODY_ERFC;
