@@ -19,7 +19,11 @@ const PORT = 3000;
 /** Every file whose exported functions carry @customfunction tags. */
 const FUNCTION_FILES = [
   "./functions/account.ts",
+  "./functions/crypto.ts",
   "./functions/pricing.ts",
+  "./functions/pm.ts",
+  "./functions/span.ts",
+  "./functions/regt.ts",
 ];
 
 /** The manifest with every development URL replaced by the production base URL. */
