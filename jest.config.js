@@ -7,5 +7,6 @@ module.exports = {
     "^.+\\.[tj]sx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
   // office-addin-mock pulls two ESM-only packages; let ts-jest transform them.
-  transformIgnorePatterns: ["/node_modules/(?!(strip-bom|uuid)/)"],
+  // (They may sit nested, e.g. node_modules/@microsoft/app-manifest/node_modules/strip-bom.)
+  transformIgnorePatterns: ["^(?!.*/node_modules/(strip-bom|uuid)/).*/node_modules/"],
 };

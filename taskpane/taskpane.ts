@@ -1,8 +1,21 @@
 /**
- * The task pane (shared runtime page). The pane itself is delivered by its own issue; this page
- * hosts the custom functions' runtime and says whether it is running inside Excel.
+ * The task pane entry (shared runtime page, which also hosts the custom functions). Inside Excel it
+ * mounts the pane; opened elsewhere (a plain browser) it says so instead of failing.
  */
-Office.onReady((info) => {
-  const status = document.getElementById("status");
-  if (status) status.textContent = info.host === Office.HostType.Excel ? "Ready: type =MARGIN. in a cell." : "Open this add-in in Excel to use the pane.";
-});
+import { mountPane } from "./app";
+
+function start(): void {
+  const root = document.getElementById("app");
+  if (!root) return;
+  Office.onReady((info) => {
+    const status = document.getElementById("status");
+    if (info.host === Office.HostType.Excel) {
+      status?.remove();
+      mountPane(root);
+    } else if (status) {
+      status.textContent = "Open this add-in in Excel to use the pane (or run npm start for the workbook preview).";
+    }
+  });
+}
+
+start();
