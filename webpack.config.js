@@ -16,14 +16,14 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const DEV_URL = "https://localhost:3000/";
 const PORT = 3000;
 
-/** Every file whose exported functions carry @customfunction tags. */
+/** Every file whose exported functions carry @customfunction tags, in the reference's order. */
 const FUNCTION_FILES = [
   "./functions/account.ts",
-  "./functions/crypto.ts",
   "./functions/pricing.ts",
+  "./functions/regt.ts",
   "./functions/pm.ts",
   "./functions/span.ts",
-  "./functions/regt.ts",
+  "./functions/crypto.ts",
 ];
 
 /** The manifest with every development URL replaced by the production base URL. */

@@ -4,11 +4,11 @@
  * A function module added here must also be listed in FUNCTION_FILES (webpack.config.js).
  */
 import * as account from "./account";
-import * as crypto from "./crypto";
 import * as pricing from "./pricing";
+import * as regt from "./regt";
 import * as pm from "./pm";
 import * as span from "./span";
-import * as regt from "./regt";
+import * as crypto from "./crypto";
 
-export const customFunctions = { ...account, ...crypto, ...pricing, ...pm, ...span, ...regt } as const;
+export const customFunctions = { ...account, ...pricing, ...regt, ...pm, ...span, ...crypto } as const;
 export type CustomFunctionId = keyof typeof customFunctions;

@@ -8,6 +8,7 @@
 import { parsePositions } from "../src/instruments/positions";
 import { gridRows, type PnlGrid, readMoves } from "../src/models/scenario";
 import { PM_PARAMS, pmMargin, pmScenario } from "../src/rules/pm/index";
+import { COMPARE_PARAMS, compareMargins } from "../src/rules/pm/compare";
 import { readParams } from "../src/params";
 import { omitted } from "./args";
 import { type Cell, type ExcelErrorValue, type Grid, run, runGrid } from "./excel";
@@ -46,4 +47,21 @@ export function PMSCENARIO(positions: unknown[][], priceMoves?: unknown[][], vol
  */
 export function PMMARGIN(positions: unknown[][], params?: unknown[][]): number | ExcelErrorValue {
   return run(() => pmMargin(parsePositions(positions), readParams(PM_PARAMS, params)).total);
+}
+
+/**
+ * Reg T versus portfolio margin for the same securities book, side by side: spills a header row and one row of Reg T initial (REGTMARGIN), portfolio margin (PMMARGIN), capital released (Reg T − PM), gross market value (Σ |quantity × multiplier × Price|) and the effective leverage each allows (gross market value / requirement; "n/a" when the requirement is 0). Long 100 shares at $50: 2,500 vs 750, 1,750 released, leverage 2 vs 6.67. Crypto rows are left out.
+ * @customfunction
+ * @param positions Positions table (Underlying, Type, Quantity, Strike, Expiry, Price, UnderlyingPrice, IV, Multiplier, Class, Leverage, ...), with or without a header row.
+ * @param [params] Two columns, name and value: any Reg T parameter (as REGTMARGIN) and any PM parameter (as PMMARGIN); valuationDate applies to both.
+ * @returns A 2 × 6 range: header row, then the figures.
+ */
+export function PMCOMPARE(positions: unknown[][], params?: unknown[][]): Array<Array<Cell | ExcelErrorValue>> {
+  return runGrid(() => {
+    const c = compareMargins(parsePositions(positions), readParams(COMPARE_PARAMS, params));
+    return [
+      ["Reg T initial", "Portfolio margin", "Capital released", "Gross market value", "Leverage (Reg T)", "Leverage (PM)"],
+      [c.regtInitial, c.portfolioMargin, c.capitalReleased, c.grossMarketValue, c.leverageRegT ?? "n/a", c.leveragePm ?? "n/a"],
+    ];
+  });
 }

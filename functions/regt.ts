@@ -14,7 +14,7 @@ function compute(positions: unknown, requirement: unknown, params: unknown) {
 }
 
 /**
- * Reg T / FINRA 4210 / CBOE strategy-based margin of a stock and option book. Identical contracts are netted, then each underlying's legs are grouped into the strategies (spreads, butterflies, condors, boxes, straddles, covered and protective positions, collars) with the lowest total: an exact branch-and-bound search up to 12 option contracts per underlying, a budgeted search beyond, never above margining each leg alone. REGTDETAIL shows the groups.
+ * Reg T / FINRA 4210 / CBOE strategy-based margin of a stock and option book. Identical contracts are netted, then each underlying's legs are grouped into the strategies (spreads, butterflies, condors, boxes, straddles, covered and protective positions, collars) with the lowest total: an exact branch-and-bound search up to 12 option contracts per underlying, a budgeted search beyond, never above margining each leg alone. REGTDETAIL shows the groups. Crypto rows (with a Settle currency, PERP or SPOT) are left to the crypto functions and add nothing here.
  * @customfunction
  * @param positions Positions table (header row recommended): Underlying, Type (STOCK, CALL, PUT), Quantity (signed), Strike, Expiry, Price, UnderlyingPrice; optional Multiplier (default 100 for options), Class (BROAD_INDEX for 15 %), Leverage.
  * @param [requirement] "initial" (default, Reg T) or "maintenance" (FINRA 4210).
@@ -26,7 +26,7 @@ export function REGTMARGIN(positions: unknown[][], requirement?: unknown, params
 }
 
 /**
- * How REGTMARGIN's figure was found: spills a header row (Underlying, Strategy, Legs, Requirement, Rule) and one row per strategy group of the cheapest grouping; the requirements add up to REGTMARGIN.
+ * How REGTMARGIN's figure was found: spills a header row (Underlying, Strategy, Legs, Requirement, Rule) and one row per strategy group of the cheapest grouping (and a 0 row per crypto row left out); the requirements add up to REGTMARGIN.
  * @customfunction
  * @param positions Positions table (header row recommended): Underlying, Type (STOCK, CALL, PUT), Quantity (signed), Strike, Expiry, Price, UnderlyingPrice; optional Multiplier, Class, Leverage.
  * @param [requirement] "initial" (default, Reg T) or "maintenance" (FINRA 4210).
@@ -39,6 +39,7 @@ export function REGTDETAIL(positions: unknown[][], requirement?: unknown, params
     return [
       ["Underlying", "Strategy", "Legs", "Requirement", "Rule"],
       ...r.groups.map((g) => [g.underlying, g.strategy, g.legs, g.requirement, g.rule]),
+      ...r.excluded.map((p) => [p.underlying, "Not Reg T (crypto)", `row ${p.row}: ${p.quantity} ${p.type}${p.settle ? " " + p.settle : ""}`, 0, "crypto rows are margined by PMMMR"]),
     ];
   });
 }

@@ -7,6 +7,7 @@
  * Structured references (`Positions[#All]`) are stored in HyperFormula as hidden named expressions
  * (`__T_Positions_All`) that follow the table as it grows; formulas read back show Excel's text.
  */
+import { columnLetter } from "../taskpane/layout";
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { MarginPlugin, installMarginFunctions } from "./marginPlugin";
 
@@ -115,16 +116,8 @@ export function colIndex(letters: string): number {
   return n - 1;
 }
 
-export function colLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters of a 0-based column index (the pane's own helper: one implementation). */
+export const colLetters = columnLetter;
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;

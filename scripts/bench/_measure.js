@@ -3,7 +3,7 @@
  *   measure(name, size, fn, units) — units: how many operations one call of fn performs.
  */
 function measure(name, size, fn, units = 1) {
-  fn(); // warm-up
+  for (let i = 0; i < 3; i++) fn(); // warm-up: let the JIT settle
   let best = Infinity;
   for (let i = 0; i < 3; i++) {
     const t0 = process.hrtime.bigint();
@@ -29,4 +29,16 @@ async function measureAsync(name, size, fn, units = 1) {
   return line;
 }
 
-module.exports = { measure, measureAsync };
+/** Deterministic pseudo-random numbers (mulberry32), so every run benchmarks the same books. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+module.exports = { measure, measureAsync, rng };

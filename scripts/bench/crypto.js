@@ -6,19 +6,8 @@
  * Needs the compiled library: `npx tsc -p tsconfig.lib.json` (npm run bench builds it).
  */
 const { customFunctions: f } = require("../../dist/node/lib/index.js");
-const { measure } = require("./_measure");
+const { measure, rng } = require("./_measure");
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADER = ["Underlying", "Type", "Quantity", "Strike", "Expiry", "Price", "UnderlyingPrice", "IV", "Multiplier", "Settle"];
 const COINS = ["BTC", "ETH", "SOL", "DOGE", "XRP", "BNB", "LTC", "ADA", "BCH", "WLD", "AVAX", "DOT", "LINK", "TRX", "UNI", "NEAR", "APT", "ARB", "OP", "TON"];

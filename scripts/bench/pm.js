@@ -16,19 +16,8 @@
 const { customFunctions: f, core } = require("../../dist/node/lib/index.js");
 const scenario = require("../../dist/node/src/models/scenario.js");
 const { ScenarioPool, scenarioGridParallel } = require("../../dist/node/src/models/scenarioParallel.js");
-const { measure, measureAsync } = require("./_measure");
+const { measure, measureAsync, rng } = require("./_measure");
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VALUATION = "2026-01-02";
 const EXPIRIES = ["2026-01-16", "2026-02-20", "2026-03-20", "2026-06-18", "2026-09-18", "2026-12-18", "2027-06-17", "2028-01-21"];

@@ -5,18 +5,8 @@
  * Needs the compiled library: `npx tsc -p tsconfig.lib.json` (npm run bench builds it).
  */
 const { customFunctions: f } = require("../../dist/node/lib/index.js");
+const { measure, rng } = require("./_measure");
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADER = ["Underlying", "Type", "Quantity", "Strike", "Expiry", "Price", "UnderlyingPrice"];
 const EXPIRIES = ["2026-02-20", "2026-06-19", "2027-01-15"];
@@ -47,17 +37,12 @@ function book(underlyings, legs, seed) {
 
 const PARAMS = [["valuationDate", "2026-01-02"]];
 
+/** Best of 3 after warm-up (Excel recalculates the same formula many times); an error result fails the case. */
 function time(name, size, fn) {
-  let best = Infinity;
-  for (let i = 0; i < 5; i++) fn(); // warm the JIT: Excel recalculates the same formula many times
-  for (let i = 0; i < 3; i++) {
-    const t0 = process.hrtime.bigint();
+  measure(name, size, () => {
     const out = fn();
-    const dt = Number(process.hrtime.bigint() - t0) / 1e9;
     if (typeof out !== "number" && !Array.isArray(out)) throw new Error(`${name}: ${String(out)}`);
-    best = Math.min(best, dt);
-  }
-  console.log(JSON.stringify({ name, size, seconds: Number(best.toPrecision(4)), perSecond: Number((size / best).toPrecision(4)) }));
+  }, size);
 }
 
 function main() {

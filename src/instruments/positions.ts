@@ -69,6 +69,18 @@ export const isOption = (p: Pick<Position, "type">): boolean => p.type === "CALL
 export const isLinearDerivative = (p: Pick<Position, "type">): boolean => p.type === "FUTURE" || p.type === "PERP";
 export const isCash = (p: Pick<Position, "type">): boolean => p.type === "STOCK" || p.type === "SPOT";
 
+/**
+ * A crypto row (SPEC §1, §6): it has a settlement currency, or it is a perpetual or crypto spot.
+ * Crypto rows are margined by the crypto portfolio-margin functions; the securities rule sets
+ * (Reg T, securities PM) leave them out, so one positions table can hold both books.
+ */
+export const isCryptoPosition = (p: Pick<Position, "type" | "settle">): boolean =>
+  p.settle !== undefined || p.type === "PERP" || p.type === "SPOT";
+
+/** The rows the securities rule sets (Reg T, securities PM) apply to. */
+export const securitiesOnly = <P extends Pick<Position, "type" | "settle">>(positions: readonly P[]): P[] =>
+  positions.filter((p) => !isCryptoPosition(p));
+
 /** "row 4, Strike" — the location phrase every positions message starts with. */
 export const at = (row: number, column: string): string => `row ${row}, ${column}`;
 

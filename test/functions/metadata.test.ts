@@ -6,7 +6,7 @@ import { customFunctions } from "../../functions/index";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { loadMetadata } = require("../../scripts/metadata.js");
 
-interface Param { name: string; description?: string; optional?: boolean }
+interface Param { name: string; description?: string; optional?: boolean; dimensionality?: string }
 interface Fn { id: string; name: string; description?: string; parameters: Param[] }
 
 /** Excel 4 macro (XLM) function names Microsoft says not to use as custom function ids. */
@@ -51,4 +51,12 @@ test("optional arguments come last", () => {
     const firstOptional = f.parameters.findIndex((p) => p.optional);
     if (firstOptional >= 0) expect({ id: f.id, rest: f.parameters.slice(firstOptional).every((p) => p.optional) }).toEqual({ id: f.id, rest: true });
   }
+});
+
+test("table and list arguments are declared as ranges, so Excel passes the whole range", () => {
+  // a parameter the metadata calls scalar receives one cell in Excel, never a range
+  const rangeLike = /^(positions|assets|params|priceMoves|volMoves|riskArray|tierTable|mr9Tiers|mr7Brackets|discountTiers|borrowRates)$/;
+  const ranges = functions.flatMap((f) => f.parameters.filter((p) => rangeLike.test(p.name)).map((p) => ({ id: f.id, param: p.name, dimensionality: p.dimensionality })));
+  expect(ranges.length).toBeGreaterThan(20);
+  for (const r of ranges) expect(r).toEqual({ ...r, dimensionality: "matrix" });
 });

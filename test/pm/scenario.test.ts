@@ -126,7 +126,8 @@ describe("properties of the grid", () => {
         const gc = scenarioGrid([call], pm, vm, c);
         const gp = scenarioGrid([put], pm, vm, c);
         const t0 = (call.expiry! - VAL) / 365;
-        const t1 = (call.expiry! - VAL - c.horizonDays) / 365;
+        // an option past expiry at the horizon is worth its intrinsic value: time stops at 0
+        const t1 = Math.max(0, (call.expiry! - VAL - c.horizonDays) / 365);
         const { rate: r, carry: q } = c;
         const s = call.underlyingPrice;
         const k = call.strike!;

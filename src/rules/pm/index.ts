@@ -2,7 +2,7 @@
  * Securities portfolio margin (SPEC §5): the scenario grid of a book (PMSCENARIO) and the risk-based
  * requirement (PMMARGIN). PMCOMPARE (with Reg T) calls `pmMargin` and `grossMarketValue`.
  */
-import type { AssetClass, Position } from "../../instruments/positions";
+import { type AssetClass, type Position, securitiesOnly } from "../../instruments/positions";
 import { type Dec, dec, sum, toNum } from "../../money";
 import { defaults } from "../../params";
 import { bookGrid, compileBook, groupGrid, type PnlGrid, scenarioContext } from "../../models/scenario";
@@ -69,7 +69,7 @@ export interface PmMarginResult {
  */
 export function pmMargin(positions: readonly Position[], params: Partial<PmParams> = {}): PmMarginResult {
   const p = withDefaults(params);
-  const book = compileBook(positions, scenarioContext(p));
+  const book = compileBook(securitiesOnly(positions), scenarioContext(p));
   const volMoves = marginVolMoves(p.volShift);
 
   interface Item {

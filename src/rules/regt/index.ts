@@ -7,7 +7,7 @@
  * never above margining every leg alone), and prices every group by its rule (rules.ts, rates in
  * params.ts). Stock pairs with options of the same underlying only.
  */
-import type { Position } from "../../instruments/positions";
+import { isCryptoPosition, type Position, securitiesOnly } from "../../instruments/positions";
 import { sum } from "../../money";
 import { choiceParam, valuationDate } from "../../params";
 import { netBook } from "./book";
@@ -46,6 +46,8 @@ export interface RegTResult {
   exact: boolean;
   /** The requirement with every leg margined alone (the total is never above it). */
   allLegsAlone: number;
+  /** Crypto rows (isCryptoPosition), left to the crypto functions: not part of the total. */
+  excluded: Position[];
 }
 
 /** The pairing of every underlying (for tests and for callers that want the decimal figures). */
@@ -77,14 +79,18 @@ function groupsOf(p: Pairing): RegTGroup[] {
   });
 }
 
-/** Reg T strategy-based requirement of a securities book, with the groups that explain it. */
+/**
+ * Reg T strategy-based requirement of a securities book, with the groups that explain it. Crypto rows
+ * (a Settle currency, PERP or SPOT) are outside Reg T: they are returned as `excluded`, not margined.
+ */
 export function regtMargin(positions: Position[], requirement: RegTRequirement, params: RegTParams): RegTResult {
-  const pairings = regtPairings(positions, requirement, params);
+  const pairings = regtPairings(securitiesOnly(positions), requirement, params);
   return {
     total: sum(pairings.map((p) => p.total)).toNumber(),
     groups: pairings.flatMap(groupsOf),
     exact: pairings.every((p) => p.exact),
     allLegsAlone: sum(pairings.map((p) => p.allAlone)).toNumber(),
+    excluded: positions.filter(isCryptoPosition),
   };
 }
 
