@@ -2,24 +2,22 @@
  * Crypto unified-account portfolio margin (SPEC §6, §6.1; OKX method): risk units, MR1–MR9, account
  * totals, borrowing, MR9 tiers and the liquidation waterfall. Thin wrappers over src/rules/crypto.
  */
-import { naError } from "../src/errors";
 import { asText } from "../src/instruments/cells";
 import { parsePositions } from "../src/instruments/positions";
-import { ZERO, dec, toNum } from "../src/money";
+import { dec, toNum } from "../src/money";
 import {
   type CryptoAccount,
   accountRatio,
   borrowingMargin,
-  buildRiskUnits,
   evaluateAccount,
-  evaluateUnitPair,
   liquidationPlan,
+  planOutcome,
   mr9Charge,
   mr9TierRate,
   parseAssets,
   readCryptoContext,
   readTierTable,
-  UsdPrices,
+  unitMr1Grid,
 } from "../src/rules/crypto/index";
 import { num, optBool } from "./args";
 import { type Cell, type ExcelErrorValue, run, runGrid } from "./excel";
@@ -172,15 +170,7 @@ export function MR1GRID(positions: unknown[][], unit: unknown, params?: unknown[
     const ctx = readCryptoContext({ params });
     const coin = asText(unit, "unit").toUpperCase();
     const withLabels = optBool(labels, "labels", false);
-    const book = parsePositions(positions);
-    const a = parseAssets(assets);
-    const usd = new UsdPrices(a, book);
-    const units = buildRiskUnits(book, a, ctx, usd);
-    const u = units.find((x) => x.coin === coin);
-    if (!u) {
-      throw naError(`unit: no risk unit ${coin} in positions (units: ${units.map((x) => x.coin).join(", ") || "none"})`);
-    }
-    const g = evaluateUnitPair(u, ctx, usd, ZERO).shown.grid;
+    const g = unitMr1Grid(parsePositions(positions), parseAssets(assets), ctx, coin);
     const cells = g.grid.map((row) => row.map(toNum));
     if (!withLabels) return cells;
     return [
@@ -254,21 +244,11 @@ export function LIQPLAN(
   return runGrid(() => {
     const ctx = readCryptoContext({ params, mr9Tiers, mr7Brackets, discountTiers, borrowRates });
     const plan = liquidationPlan(parsePositions(positions), parseAssets(assets), ctx);
-    const p = ctx.params;
-    const pct = (x: number) => `${Number((x * 100).toPrecision(6))} %`;
     const shown = (x: number): Cell => (Number.isFinite(x) ? x : "");
-    const end =
-      plan.outcome === "none needed"
-        ? Number.isFinite(plan.startRatio)
-          ? `No liquidation: the ratio ${pct(plan.startRatio)} is above the trigger ${pct(p.liquidationTrigger)}`
-          : "No liquidation: the account has no maintenance margin requirement"
-        : plan.outcome === "restored"
-          ? `Ratio restored above ${pct(p.liquidationTarget)} (from ${pct(plan.startRatio)})`
-          : `Stopped below ${pct(p.liquidationTarget)}: no remaining reduction raises the ratio (${plan.openLegs} derivative rows still open)`;
     return [
       ["Step", "Reason", "Instrument", "Quantity", "RatioAfter"],
       ...plan.rows.map((r) => [r.step, r.reason, r.instrument, r.quantity, shown(r.ratioAfter)]),
-      ["End", end, "", "", shown(plan.finalRatio)],
+      ["End", planOutcome(plan, ctx.params), "", "", shown(plan.finalRatio)],
     ];
   });
 }

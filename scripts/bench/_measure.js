@@ -3,7 +3,9 @@
  *   measure(name, size, fn, units) — units: how many operations one call of fn performs.
  */
 function measure(name, size, fn, units = 1) {
-  for (let i = 0; i < 3; i++) fn(); // warm-up: let the JIT settle
+  // warm-up until the JIT has settled: at least 3 calls, then up to 1 s or 20 calls
+  const warmUntil = Date.now() + 1000;
+  for (let i = 0; i < 20 && (i < 3 || Date.now() < warmUntil); i++) fn();
   let best = Infinity;
   for (let i = 0; i < 3; i++) {
     const t0 = process.hrtime.bigint();

@@ -27,7 +27,7 @@ import { type Position, type Settle } from "../../instruments/positions";
 import { type Dec } from "../../money";
 import { type Asset } from "./assets";
 import { accountTotals, adjustedEquity, evaluateAccount } from "./account";
-import { type CryptoContext } from "./params";
+import { type CryptoContext, type CryptoParams } from "./params";
 import { type UnitPair, type UnitResult, derivativeCoinDelta, evaluateUnitPair, makeLeg, qtyOf, spotInUse } from "./riskUnits";
 import { type Leg, type RiskUnit } from "./types";
 
@@ -263,3 +263,18 @@ function unitPerp(unit: RiskUnit, q: Map<Leg, number>, ctx: CryptoContext, usd: 
 }
 
 const fmt = (x: number): string => String(Number(x.toPrecision(6)));
+
+/** The plan's closing sentence: no liquidation needed, ratio restored, or stopped with rows left open. */
+export function planOutcome(plan: LiquidationPlan, p: Pick<CryptoParams, "liquidationTrigger" | "liquidationTarget">): string {
+  const pct = (x: number) => `${Number((x * 100).toPrecision(6))} %`;
+  switch (plan.outcome) {
+    case "none needed":
+      return Number.isFinite(plan.startRatio)
+        ? `No liquidation: the ratio ${pct(plan.startRatio)} is above the trigger ${pct(p.liquidationTrigger)}`
+        : "No liquidation: the account has no maintenance margin requirement";
+    case "restored":
+      return `Ratio restored above ${pct(p.liquidationTarget)} (from ${pct(plan.startRatio)})`;
+    case "exhausted":
+      return `Stopped below ${pct(p.liquidationTarget)}: no remaining reduction raises the ratio (${plan.openLegs} derivative rows still open)`;
+  }
+}

@@ -19,10 +19,10 @@
  * - Unit derivatives MMR = max(max(MR1, MR2, MR6) + MR3 + MR4 + MR5 + MR9, MR7); unit IMR =
  *   imrFactor (1.3) × MMR. MR8 is shown, not added.
  */
-import { valueError } from "../../errors";
+import { naError, valueError } from "../../errors";
 import { type Position, type Settle, at, byUnderlying, requireIv, yearsToExpiry } from "../../instruments/positions";
 import { D, type Dec, ZERO, dec } from "../../money";
-import { type Asset, type UsdPrices } from "./assets";
+import { type Asset, UsdPrices } from "./assets";
 import { type Mr1Result, mr1OptionScenarios, mr1SpotShock } from "./mr1SpotShock";
 import { mr2OptionScenario, mr2TimeDecay } from "./mr2TimeDecay";
 import { mr3OptionScenarios, mr3VegaTermStructure } from "./mr3VegaTermStructure";
@@ -300,4 +300,16 @@ export function evaluateUnitPair(unit: RiskUnit, ctx: CryptoContext, usd: UsdPri
   const derivatives = evaluateUnit(unit, ctx, usd, borrowingMmr, false, q);
   const withSpot = spotInUse(unit, q) === 0 ? derivatives : evaluateUnit(unit, ctx, usd, borrowingMmr, true, q);
   return { unit, derivatives, withSpot, shown: ctx.params.spotOffset === "larger" ? derivatives : withSpot };
+}
+
+/**
+ * MR1GRID: the MR1 grid of one risk unit, evaluated as PMRISKUNITS shows it. #N/A when the book has
+ * no unit on that coin.
+ */
+export function unitMr1Grid(positions: readonly Position[], assets: readonly Asset[], ctx: CryptoContext, coin: string): Mr1Result {
+  const usd = new UsdPrices(assets, positions);
+  const units = buildRiskUnits(positions, assets, ctx, usd);
+  const unit = units.find((x) => x.coin === coin);
+  if (!unit) throw naError(`unit: no risk unit ${coin} in positions (units: ${units.map((x) => x.coin).join(", ") || "none"})`);
+  return evaluateUnitPair(unit, ctx, usd, ZERO).shown.grid;
 }
