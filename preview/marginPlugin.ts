@@ -51,6 +51,8 @@ export const KNOWN_SIZES: Readonly<Record<string, (args: (Size | undefined)[]) =
   PMSCENARIO: (a) => ({ width: a[2] ? a[2].width * a[2].height : 1, height: a[1] ? a[1].width * a[1].height : 11 }),
   BSGREEKS: () => ({ width: 5, height: 2 }),
   MR1GRID: () => ({ width: 3, height: 7 }),
+  PMCOMPARE: () => ({ width: 6, height: 2 }),
+  BORROWMARGIN: () => ({ width: 2, height: 1 }),
 };
 
 function toArg(v: unknown): unknown {
