@@ -18,3 +18,4 @@ export * as pmCompare from "./rules/pm/compare";
 export * as span from "./rules/span/index";
 export * as crypto from "./rules/crypto/index";
 export * from "./parameterSheet";
+export * from "./report";

@@ -69,7 +69,8 @@ export function defaults<S extends ParamSpecs>(specs: S): ParamValues<S> {
   return out as ParamValues<S>;
 }
 
-function pairsOf(v: unknown, what: string): [unknown, unknown][] {
+/** The name/value pairs of a params range (header row "Name, Value" optional) or object, blank rows skipped. */
+export function paramPairs(v: unknown, what = "params"): [unknown, unknown][] {
   if (v !== null && typeof v === "object" && !Array.isArray(v)) {
     return Object.entries(v as Record<string, unknown>);
   }
@@ -92,7 +93,7 @@ export function readParams<S extends ParamSpecs>(specs: S, v: unknown, what = "p
   const out = defaults(specs) as Record<string, unknown>;
   const byName = new Map(Object.keys(specs).map((k) => [normaliseName(k), k]));
   const seen = new Set<string>();
-  for (const [nameCell, value] of pairsOf(v, what)) {
+  for (const [nameCell, value] of paramPairs(v, what)) {
     if (isBlank(nameCell)) {
       if (isBlank(value)) continue;
       throw valueError(`${what}: a value ${show(value)} has no name`);

@@ -38,3 +38,24 @@ test("the margin-desk CLI calls a function, reads a CSV table, and reports error
   expect(bad.stderr).toMatch(/^#VALUE! equity: 'abc' is not a number/);
   expect(execFileSync(process.execPath, [cli, "list"], { encoding: "utf8" })).toMatch(/^MARGINLEVEL\s+Margin level/m);
 });
+
+test("margin-desk report: every rule set for a mixed book, with one params file routed to the rule sets", () => {
+  const cli = path.join(ROOT, "bin", "margin-desk.js");
+  const ex = (f: string) => path.join(ROOT, "examples", f);
+  const out = execFileSync(process.execPath, [cli, "report", ex("book.csv"), "--assets", ex("assets.csv"), "--params", ex("params.csv"), "--json"], { encoding: "utf8" });
+  const r = JSON.parse(out);
+  expect([r.positions, r.securities, r.crypto]).toEqual([7, 5, 2]);
+  // AAPL collar: 50 % × 200 × 150 + the long puts 2 × 100 × 4.10 = 15,820;
+  // SPX bull put spread: the long put paid in full 98 × 100 + the width (5,600 − 5,500) × 100 = 19,800
+  expect(r.regt.initial).toBe(35620);
+  expect(r.regt.groups.map((g: { strategy: string; requirement: number }) => [g.strategy, g.requirement])).toEqual([
+    ["Collar", 15820],
+    ["Bull put spread", 19800],
+  ]);
+  expect(r.comparison.capitalReleased).toBeCloseTo(r.regt.initial - r.pm.total, 9);
+  expect(r.cryptoAccount.units).toEqual(["BTC"]);
+  expect(r.cryptoAccount.ratio).toBeGreaterThan(0);
+  const bad = spawnSync(process.execPath, [cli, "report", ex("book.csv"), "--params", ex("book.csv")], { encoding: "utf8" });
+  expect(bad.status).toBe(1);
+  expect(bad.stderr).toMatch(/expected two columns|unknown parameter/);
+});
