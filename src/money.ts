@@ -31,3 +31,27 @@ export const toNum = (x: Dec): number => x.toNumber();
 
 /** Rounds to cents (half away from zero), for brokers that round per-share figures. */
 export const cents = (x: Dec): Dec => x.toDecimalPlaces(2, D.ROUND_HALF_UP);
+
+/** One slice of a progressive schedule: the amount up to `upTo` (open-ended when undefined) at `rate`. */
+export interface Slice {
+  upTo?: number;
+  rate: DecLike;
+}
+
+/**
+ * A progressive schedule, like tax brackets: Σ over slices of (the part of `amount` between the previous
+ * bound and this slice's bound) × its rate; the last slice is open-ended. Used for MR7's multiplier
+ * brackets, MR9's tiered charge and the tiered collateral discount. An amount ≤ 0 gives 0.
+ */
+export function progressive(amount: Dec, slices: readonly Slice[]): Dec {
+  let out = ZERO;
+  let lower = ZERO;
+  for (let i = 0; i < slices.length && amount.greaterThan(lower); i++) {
+    const s = slices[i];
+    const open = s.upTo === undefined || i === slices.length - 1;
+    const top = open || amount.lessThan(s.upTo as number) ? amount : dec(s.upTo as number);
+    out = out.plus(top.minus(lower).times(s.rate));
+    lower = top;
+  }
+  return out;
+}

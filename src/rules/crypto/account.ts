@@ -16,7 +16,7 @@
  */
 import { divError, naError, numError } from "../../errors";
 import { type Position } from "../../instruments/positions";
-import { D, type Dec, ZERO, dec } from "../../money";
+import { D, type Dec, ZERO, dec, progressive } from "../../money";
 import { type Asset, UsdPrices } from "./assets";
 import { type CryptoContext, type CryptoParams } from "./params";
 import { type UnitPair, buildRiskUnits, evaluateUnitPair } from "./riskUnits";
@@ -35,16 +35,7 @@ export function discountTiersFor(currency: string, tiers: readonly DiscountTier[
 /** Σ over tiers of the slice of `amount` within the tier × its discount; amounts ≤ 0 are not discounted. */
 export function discountedAmount(amount: Dec, tiers: readonly DiscountTier[]): Dec {
   if (!amount.isPositive() || amount.isZero()) return amount;
-  let out = ZERO;
-  let lower = ZERO;
-  for (let i = 0; i < tiers.length && amount.greaterThan(lower); i++) {
-    const t = tiers[i];
-    const open = t.upTo === undefined || i === tiers.length - 1;
-    const top = open || amount.lessThan(t.upTo as number) ? amount : dec(t.upTo as number);
-    out = out.plus(top.minus(lower).times(t.discount));
-    lower = top;
-  }
-  return out;
+  return progressive(amount, tiers.map((t) => ({ upTo: t.upTo, rate: t.discount })));
 }
 
 export interface EquityLine {

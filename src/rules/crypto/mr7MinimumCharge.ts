@@ -7,7 +7,7 @@
  * (default 0–250k × 1, 250k–500k × 2, 500k–1M × 4, 1M–2M × 6, 2M–3M × 8, 3M–4M × 10, above × 12):
  * each slice at its own multiplier, so the charge never jumps.
  */
-import { type Dec, ZERO, dec } from "../../money";
+import { type Dec, ZERO, progressive } from "../../money";
 import { type Bracket, type GroupTable } from "./tables";
 import { type Holding } from "./types";
 
@@ -28,16 +28,7 @@ export function mr7Raw(holdings: readonly Holding[], g: Pick<GroupTable, "mr7Rat
  * and this bound) × multiplier. The last bracket is open-ended (above its bound, its multiplier).
  */
 export function bracketed(raw: Dec, brackets: readonly Bracket[]): Dec {
-  let out = ZERO;
-  let lower = ZERO;
-  for (let i = 0; i < brackets.length && raw.greaterThan(lower); i++) {
-    const b = brackets[i];
-    const open = b.upTo === undefined || i === brackets.length - 1;
-    const top = open || raw.lessThan(b.upTo as number) ? raw : dec(b.upTo as number);
-    out = out.plus(top.minus(lower).times(b.multiplier));
-    lower = top;
-  }
-  return out;
+  return progressive(raw, brackets.map((b) => ({ upTo: b.upTo, rate: b.multiplier })));
 }
 
 export interface Mr7Result {

@@ -12,7 +12,7 @@
  */
 import { numError } from "../../errors";
 import { type Settle } from "../../instruments/positions";
-import { D, type Dec, ZERO, dec } from "../../money";
+import { D, type Dec, ZERO, dec, progressive } from "../../money";
 import { MR9_PAIRS, type TierTable } from "./tables";
 
 function checkInputs(volume: Dec, price: number): void {
@@ -45,15 +45,7 @@ export function mr9TierRate(volume: Dec, price: number, t: TierTable): Dec {
 export function mr9Charge(volume: Dec, price: number, t: TierTable): Dec {
   checkInputs(volume, price);
   const j = mr9LevelIndex(price, t);
-  let out = ZERO;
-  let lower = ZERO;
-  for (let i = 0; i < t.bounds.length && volume.greaterThan(lower); i++) {
-    const last = i === t.bounds.length - 1;
-    const top = last || volume.lessThan(t.bounds[i]) ? volume : dec(t.bounds[i]);
-    out = out.plus(top.minus(lower).times(t.rates[i][j]));
-    lower = top;
-  }
-  return out;
+  return progressive(volume, t.bounds.map((upTo, i) => ({ upTo, rate: t.rates[i][j] })));
 }
 
 export interface Mr9Hedge {
