@@ -8,6 +8,7 @@ import { defaults } from "../../params";
 import { bookGrid, compileBook, groupGrid, type PnlGrid, scenarioContext } from "../../models/scenario";
 import { CLASS_OFFSET_PARAM, PM_PARAMS, type PmParams } from "./params";
 import {
+  checkLeveragedRange,
   classOffsetCredit,
   classPriceMoves,
   defaultScenarioMoves,
@@ -81,6 +82,7 @@ export function pmMargin(positions: readonly Position[], params: Partial<PmParam
   }
   const items: Item[] = book.groups.map((g) => {
     const assetClass = underlyingClass(g.positions);
+    checkLeveragedRange(g.positions, assetClass);
     const leverage = underlyingLeverage(g.positions);
     const grid = groupGrid(book, g, classPriceMoves(assetClass, leverage), volMoves);
     const w = worstLoss(grid);

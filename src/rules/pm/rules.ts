@@ -2,7 +2,8 @@
  * The rules of securities portfolio margin (SPEC §5), one small function per rule, in rulebook order.
  */
 import { type Dec, D, dec, dmax, sum } from "../../money";
-import type { AssetClass, Position } from "../../instruments/positions";
+import { numError } from "../../errors";
+import { type AssetClass, at, type Position } from "../../instruments/positions";
 import type { PnlGrid } from "../../models/scenario";
 import { CLASS_PRICE_RANGES } from "./params";
 
@@ -27,6 +28,23 @@ export function classPriceMoves(assetClass: AssetClass, leverage = 1): number[] 
  */
 export function underlyingClass(positions: readonly Pick<Position, "assetClass">[]): AssetClass {
   return positions.find((p) => p.assetClass !== "BROAD_INDEX")?.assetClass ?? "BROAD_INDEX";
+}
+
+/**
+ * A leveraged range must stay above a fall of 100 % (−15 % × leverage > −100 %); otherwise the row
+ * whose Leverage stretches it that far is named.
+ */
+export function checkLeveragedRange(positions: readonly Pick<Position, "row" | "leverage">[], assetClass: AssetClass): void {
+  const low = dec(CLASS_PRICE_RANGES[assetClass].low);
+  for (const p of positions) {
+    const move = low.times(p.leverage);
+    if (move.lte(-1)) {
+      throw numError(
+        `${at(p.row, "Leverage")}: a leverage of ${p.leverage} stretches the ${assetClass} price range to ${move.times(100).toString()} %, ` +
+          "a fall of 100 % or more",
+      );
+    }
+  }
 }
 
 /** An underlying's leverage factor: the largest of its rows', never below 1 (ranges only widen). */

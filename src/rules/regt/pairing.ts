@@ -11,7 +11,8 @@
  * 3. Templates: every legal strategy on these legs, with its requirement per unit from rules.ts —
  *    verticals (and calendars / diagonals whose long leg expires on or after the short), short
  *    straddles and strangles, butterflies 1 × 2 × 1 (broken-wing included), iron condors, iron
- *    butterflies, short boxes, covered calls and puts, protective puts and collars. A template is kept
+ *    butterflies and short boxes (their two short legs expiring together, the long legs then or
+ *    later), covered calls and puts, protective puts and collars. A template is kept
  *    only if it saves against margining its legs alone and, for three- and four-leg templates, against
  *    its best split into two-leg templates (otherwise that split is as cheap and the template adds
  *    nothing to the search).
@@ -310,7 +311,10 @@ class UnderlyingPairing {
             const isBox = this.strike[c3] === this.strike[p1] && this.strike[c4] === this.strike[p2];
             if (!isBox && this.strike[p2] > this.strike[c3]) continue;
             if (!this.sameMultiplier(p1, p2, c3, c4)) continue;
-            if (Math.min(legs[p1].expiry, legs[c4].expiry) < Math.max(legs[p2].expiry, legs[c3].expiry)) continue;
+            // "Only one wing can lose" needs one expiry for the two short legs: with the short put and
+            // the short call expiring apart, both wings can lose, one after the other.
+            if (legs[p2].expiry !== legs[c3].expiry) continue;
+            if (Math.min(legs[p1].expiry, legs[c4].expiry) < legs[p2].expiry) continue;
             if (!room()) continue;
             const four = [one(p1), one(p2), one(c3), one(c4)];
             const t = isBox

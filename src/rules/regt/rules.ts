@@ -297,8 +297,9 @@ export function butterfly<N extends Num<N>>(low: OptionTerms<N>, body: OptionTer
 }
 
 /**
- * Iron condor: long put K1 < short put K2 ≤ short call K3 < long call K4. Only one wing can lose at
- * expiry: the maximum loss is the wider wing, max(K2 − K1, K4 − K3).
+ * Iron condor: long put K1 < short put K2 ≤ short call K3 < long call K4, the two short legs expiring
+ * together (the long legs then or later). Only one wing can lose at that expiry: the maximum loss is
+ * the wider wing, max(K2 − K1, K4 − K3).
  */
 export function ironCondor<N extends Num<N>>(
   longPut: OptionTerms<N>, shortPut: OptionTerms<N>, shortCall: OptionTerms<N>, longCall: OptionTerms<N>, ctx: RuleContext,
