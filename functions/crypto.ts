@@ -135,7 +135,7 @@ export function PMIMR(
  * Maintenance margin ratio of a crypto portfolio-margin account (SPEC §6): adjusted equity / total MMR (PMMMR), as a fraction (1.5 = 150 %; at or below 1 the account is liquidated). Adjusted equity = Σ over assets of Balance × USDPrice × discount, the discount tiered by amount per currency and applied slice by slice; negative balances at full value. #DIV/0! when the total MMR is 0.
  * @customfunction
  * @param positions Positions table: Underlying, Type, Quantity, Strike, Expiry, Price, UnderlyingPrice, IV, Multiplier, Settle (as PMRISKUNITS).
- * @param assets Assets table: Currency, Balance (the currency's equity including unrealised P&L; negative = liability), USDPrice (default 1 for USDT, USDC, USD; for a coin, default its index price from positions), optional SpotInUseCap.
+ * @param assets Assets table: Currency, Balance (the currency's equity including unrealised P&L; negative = liability), USDPrice (default 1 for USDT, USDC, USD; for a coin, default its index price from positions × the USD rate of that row's Settle), optional SpotInUseCap.
  * @param [params] Two-column range of name and value overriding defaults (as PMRISKUNITS).
  * @param [mr9Tiers] MR9 tier table (SPEC §6.1 layout). Default SPEC §6.1.
  * @param [mr7Brackets] MR7 multiplier brackets: UpTo, Multiplier.

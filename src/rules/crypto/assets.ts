@@ -62,7 +62,8 @@ export function parseAssets(v: unknown, what = "assets"): Asset[] {
 
 /**
  * USD prices of every currency: the assets table's USDPrice; else 1 for USDT, USDC and USD; else the
- * index price (UnderlyingPrice) of the first position on that coin.
+ * index price (UnderlyingPrice) of the first position on that coin, times the USD rate of its Settle
+ * currency (a BTC-USDT index of 51,200 at USDT 0.975 is 49,920 USD).
  */
 export class UsdPrices {
   private readonly given = new Map<string, number>();
@@ -74,7 +75,11 @@ export class UsdPrices {
       this.rows.set(a.currency, a.row);
       if (a.usdPrice !== undefined) this.given.set(a.currency, a.usdPrice);
     }
-    for (const p of positions) if (!this.index.has(p.underlying) && p.underlyingPrice > 0) this.index.set(p.underlying, p.underlyingPrice);
+    // The index of a USDT/USDC-settled row is quoted in that stablecoin: its USD price is index × the
+    // stablecoin's USD rate, as the risk units value it (SPEC §6); SPOT without Settle is already in USD.
+    for (const p of positions) {
+      if (!this.index.has(p.underlying) && p.underlyingPrice > 0) this.index.set(p.underlying, p.underlyingPrice * (p.settle === undefined ? 1 : this.settle(p.settle)));
+    }
   }
 
   /** The USD price of a currency; #VALUE! naming the assets row when none can be found. */

@@ -205,7 +205,8 @@ export function liquidationPlan(positions: readonly Position[], assets: readonly
       const ok = attempt(
         unit,
         [l, s],
-        (x) => qtyOf(x, q) - Math.sign(qtyOf(x, q)) * (coins / x.multiplier),
+        // the leg whose whole position is the overlap closes exactly (coins / multiplier may not give back its quantity)
+        (x) => (Math.abs(qtyOf(x, q)) * x.multiplier <= coins ? 0 : qtyOf(x, q) - Math.sign(qtyOf(x, q)) * (coins / x.multiplier)),
         `Basis: close ${unit.coin} futures of different expiries together`,
       );
       if (!ok) break;

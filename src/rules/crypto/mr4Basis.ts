@@ -3,7 +3,8 @@
  * = quantity × multiplier × mark price × settlement-currency USD rate, and rate = max(minBasis,
  * e^(AMR × years to expiry) − 1) for a future; perps and spot use minBasis. Defaults by coin group:
  * minBasis A 0.2 %, B 0.8 %, O 1.5 %; AMR A 5 %, B 15 %, O 30 % (`params` minBasisA.., amrA..).
- * Each row is charged on its own |cash delta| (no netting between rows).
+ * Each perp and future row is charged on its own |cash delta| (no netting between rows); the spot in
+ * use, one signed amount of the coin, on the |cash delta| of its rows netted.
  */
 import { D, type Dec, ZERO, dec } from "../../money";
 import { type GroupTable } from "./tables";
@@ -22,9 +23,16 @@ export function mr4BasisRate(kind: LegKind, years: number | undefined, g: Pick<G
 /** MR4 of a unit's holdings. */
 export function mr4Basis(holdings: readonly Holding[]): Dec {
   let s = ZERO;
+  // Spot in use is one signed amount of the coin, however many SPOT rows hold it: its |cash delta| is
+  // taken after netting the rows (+5 and −2 coins in use are 3 coins, not 7).
+  let spot = ZERO;
+  let spotRate: Dec | undefined;
   for (const { leg, quantity } of holdings) {
     if (leg.kind === "option" || quantity === 0) continue;
-    s = s.plus(leg.basisRate.times(leg.cash.times(quantity).abs()));
+    if (leg.kind === "spot") {
+      spot = spot.plus(leg.cash.times(quantity));
+      spotRate = leg.basisRate;
+    } else s = s.plus(leg.basisRate.times(leg.cash.times(quantity).abs()));
   }
-  return s;
+  return spotRate ? s.plus(spotRate.times(spot.abs())) : s;
 }

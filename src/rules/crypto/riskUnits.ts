@@ -4,8 +4,9 @@
  *
  * - Crypto rows are the rows with a `Settle` currency (USDT, USDC: linear; USD: coin-margined), plus
  *   SPOT rows without one on a coin that has crypto derivatives (then valued directly in USD). Other
- *   rows (equities, FX) are ignored. Multiplier defaults to 1 (coins per contract; for a coin-margined
- *   contract quoted as a USD face value, Multiplier = face ÷ price).
+ *   rows (equities, FX) are ignored; a PERP without Settle is an error (#VALUE!, row N, Settle).
+ *   Multiplier defaults to 1 (coins per contract; for a coin-margined contract quoted as a USD face
+ *   value, Multiplier = face ÷ price).
  * - A unit is one coin's perps, futures and options (any settlement currency), and the spot that hedges
  *   them. Coin group A, B or O (`params` groupA, groupB) selects its parameters.
  * - Linear legs: cash delta = quantity × multiplier × mark × rate; scenario P&L for index move m =
@@ -41,6 +42,12 @@ const KIND: Partial<Record<Position["type"], LegKind>> = { PERP: "perp", FUTURE:
 
 /** The crypto rows of a positions table: rows with Settle, and SPOT rows on a coin with crypto derivatives. */
 export function cryptoRows(positions: readonly Position[]): Position[] {
+  // A perpetual is crypto whatever its Settle (the securities rule sets leave it here), so without one it
+  // would be margined nowhere: ask for it rather than drop the row.
+  const perp = positions.find((p) => p.type === "PERP" && p.settle === undefined);
+  if (perp) {
+    throw valueError(`${at(perp.row, "Settle")}: a perpetual needs its settlement currency: USDT, USDC (linear) or USD (coin-margined)`);
+  }
   const derivCoins = new Set(positions.filter((p) => p.settle !== undefined && p.type !== "SPOT").map((p) => p.underlying));
   const rows = positions.filter((p) => p.settle !== undefined || (p.type === "SPOT" && derivCoins.has(p.underlying)));
   if (rows.length === 0) {
