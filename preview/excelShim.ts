@@ -11,6 +11,7 @@
 import {
   type ChartModel,
   type ConditionalFormatModel,
+  type SeriesModel,
   type ConditionalStyle,
   type Rect,
   type SheetModel,
@@ -26,6 +27,7 @@ import {
   MAX_ROWS,
   type CellInput,
 } from "./workbook";
+import { formatValue } from "./render";
 
 export class ShimError extends Error {
   readonly debugInfo: { code: string; message: string };
@@ -48,6 +50,13 @@ function shimError(e: unknown): ShimError {
 export interface Hooks {
   /** Test hook: the next sync fails (GeneralException) after this many write commands. */
   failAfterWrites?: number;
+  /**
+   * Test hook: the next chart made by charts.add infers this many series from its source instead of one
+   * per column (or row). In Excel a chart over a grid that custom functions have not filled yet (they
+   * run after the batch) may infer other series than the finished grid would give; pane code must not
+   * rely on the inference.
+   */
+  chartSeries?: number;
 }
 
 type Op = { write: boolean; run: () => void };
@@ -335,14 +344,48 @@ function checkShape(data: unknown, rect: Rect, what: string): unknown[][] {
   return rows;
 }
 
-function cellInput(v: unknown): CellInput {
-  if (v === null || v === undefined) return null;
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i;
+
+/**
+ * One cell of a 2-D array written to `values` / `formulas`, read as Excel reads it (as if typed):
+ * - null (or undefined) leaves the cell unchanged ("null input in a 2-D array", Office docs); "" clears it;
+ * - text starting with "=" is a formula, and so is text starting with "+" or "-" that is not a number
+ *   (Range.values docs: "If the value starts with a plus, minus, or equal sign, Excel interprets this
+ *   value as a formula"); a formula Excel cannot parse rejects the batch (InvalidArgument), as in Excel;
+ * - a leading apostrophe keeps text as text (HyperFormula strips it as Excel does); numeric text
+ *   becomes a number (HyperFormula parses it).
+ */
+function cellInput(wb: Workbook, v: unknown): CellInput | undefined {
+  if (v === null || v === undefined) return undefined;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) throw new ShimError("InvalidArgument", "A cell value must be a finite number.");
     return v;
   }
-  if (typeof v === "string" || typeof v === "boolean") return v;
-  throw new ShimError("InvalidArgument", "A cell value must be a number, text or a boolean.");
+  if (typeof v === "boolean") return v;
+  if (typeof v !== "string") throw new ShimError("InvalidArgument", "A cell value must be a number, text or a boolean.");
+  if (v.startsWith("'")) return v;
+  const formula = v.startsWith("=") ? v : /^[+-]/.test(v) && !PLAIN_NUMBER.test(v.trim()) ? `=${v}` : undefined;
+  if (formula === undefined) return v;
+  if (!wb.hf.validateFormula(wb.toHfFormula(formula))) {
+    throw new ShimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format (Excel cannot read '${v}' as a formula).`);
+  }
+  return formula;
+}
+
+/** Writes a checked 2-D array; null cells are left as they are. */
+function writeCells(wb: Workbook, sheet: SheetModel, rect: Rect, rows: unknown[][]): void {
+  const cells = rows.map((r) => r.map((v) => cellInput(wb, v)));
+  if (cells.every((r) => r.every((v) => v !== undefined))) {
+    wb.setContents(sheet, rect.row, rect.col, cells as CellInput[][]);
+    return;
+  }
+  wb.hf.batch(() =>
+    cells.forEach((r, i) =>
+      r.forEach((v, j) => {
+        if (v !== undefined) wb.setContents(sheet, rect.row + i, rect.col + j, [[v]]);
+      }),
+    ),
+  );
 }
 
 const READ_LIMIT = 20000;
@@ -407,8 +450,7 @@ export class Range extends NullableObject<RangeTarget> {
   set values(v: unknown[][]) {
     this.write(() => {
       const { sheet, rect } = this.target.get();
-      const rows = checkShape(v, rect, "values");
-      this.context.wb.setContents(sheet, rect.row, rect.col, rows.map((r) => r.map(cellInput)));
+      writeCells(this.context.wb, sheet, rect, checkShape(v, rect, "values"));
     });
   }
   get formulas(): unknown[][] {
@@ -426,6 +468,7 @@ export class Range extends NullableObject<RangeTarget> {
       const rows = checkShape(v, rect, "numberFormat");
       rows.forEach((r, i) =>
         r.forEach((f, j) => {
+          if (f === null || f === undefined) return; // null leaves the cell's format as it is
           if (typeof f !== "string") throw new ShimError("InvalidArgument", "A number format must be text.");
           this.context.wb.setFormat(sheet, { row: rect.row + i, col: rect.col + j, rows: 1, cols: 1 }, { numberFormat: f });
         }),
@@ -484,6 +527,23 @@ export class Range extends NullableObject<RangeTarget> {
   }
   getResizedRange(dr: number, dc: number): Range {
     return this.derived(({ rect }) => ({ ...rect, rows: rect.rows + dr, cols: rect.cols + dc }));
+  }
+  /** The used part of this range (cells with contents or formats), or a null object. */
+  getUsedRangeOrNullObject(): Range {
+    return new Range(
+      this.context,
+      () => {
+        const { sheet, rect } = this.target.get();
+        const used = this.context.wb.usedRect(sheet);
+        if (!used) return undefined;
+        const row = Math.max(rect.row, used.row);
+        const col = Math.max(rect.col, used.col);
+        const rows = Math.min(rect.row + rect.rows, used.row + used.rows) - row;
+        const cols = Math.min(rect.col + rect.cols, used.col + used.cols) - col;
+        return rows > 0 && cols > 0 ? { sheet, rect: { row, col, rows, cols } } : undefined;
+      },
+      true,
+    );
   }
   getLastRow(): Range {
     return this.derived(({ rect }) => ({ ...rect, row: rect.row + rect.rows - 1, rows: 1 }));
@@ -574,7 +634,10 @@ class RangeFormat extends ClientObject {
       const wb = this.context.wb;
       for (let c = rect.col; c < rect.col + Math.min(rect.cols, 200); c++) {
         let longest = 0;
-        for (let r = rect.row; r < rect.row + Math.min(rect.rows, 500); r++) longest = Math.max(longest, String(wb.value(sheet, r, c)).length);
+        // Excel fits the text shown (a date serial shows as 2027-06-18, not 46556).
+        for (let r = rect.row; r < rect.row + Math.min(rect.rows, 500); r++) {
+          longest = Math.max(longest, formatValue(wb.value(sheet, r, c), wb.format(sheet, r, c).numberFormat).text.length);
+        }
         sheet.columnWidths.set(c, Math.min(300, Math.max(40, longest * 7 + 10)));
       }
     });
@@ -607,6 +670,10 @@ class DataValidation extends ClientObject {
       const { sheet, rect } = this.range();
       const list = rule.list as { source?: unknown } | undefined;
       if (list && (typeof list.source !== "string" || list.source.length === 0)) throw new ShimError("InvalidArgument", "A list validation needs a source.");
+      // Excel keeps a typed-in list to 255 characters.
+      if (list && typeof list.source === "string" && !list.source.startsWith("=") && list.source.length > 255) {
+        throw new ShimError("InvalidArgument", "A data-validation list typed as text is limited to 255 characters.");
+      }
       if (sheet.validations.some((x) => intersects(x.rect, rect))) {
         throw new ShimError("InvalidOperation", "The range already has data validation: clear it first (dataValidation.clear()).");
       }
@@ -616,6 +683,10 @@ class DataValidation extends ClientObject {
   set errorAlert(alert: Record<string, unknown>) {
     this.write(() => {
       const { sheet, rect } = this.range();
+      // Excel's limits on the error alert: a title of 32 characters, a message of 255.
+      if (typeof alert.title === "string" && alert.title.length > 32) throw new ShimError("InvalidArgument", "A data-validation alert title is limited to 32 characters.");
+      if (typeof alert.message === "string" && alert.message.length > 255) throw new ShimError("InvalidArgument", "A data-validation alert message is limited to 255 characters.");
+      if (alert.style !== undefined && !["Stop", "Warning", "Information"].includes(String(alert.style))) throw new ShimError("InvalidArgument", "Invalid alert style.");
       for (const v of sheet.validations) if (intersects(v.rect, rect)) v.errorAlert = { ...alert };
     });
   }
@@ -901,12 +972,13 @@ class TableRowCollection extends ClientObject {
   add(index?: number | null, values?: unknown[][]): ClientObject {
     this.context.queue(true, () => {
       const t = this.table();
-      if (index !== undefined && index !== null && index !== t.rect.rows - 1) {
+      // null, undefined or -1: at the end (Office docs); the preview inserts nowhere else.
+      if (index !== undefined && index !== null && index !== -1 && index !== t.rect.rows - 1) {
         throw new ShimError("NotImplemented", "The preview appends table rows at the end only.");
       }
       const rows = values ?? [new Array(t.rect.cols).fill(null)];
       checkShape(rows, { row: 0, col: 0, rows: rows.length, cols: t.rect.cols }, "values");
-      this.context.wb.addTableRows(t, rows.map((r) => r.map(cellInput)));
+      this.context.wb.addTableRows(t, rows.map((r) => r.map((v) => cellInput(this.context.wb, v) ?? null)));
     });
     return this;
   }
@@ -1005,8 +1077,15 @@ class NamedItem extends NullableObject<{ name: string; formula: string; comment:
   get formula(): string {
     return this.got("formula");
   }
+  /** Redefines the name in place (formulas using it keep working). */
+  set formula(f: string) {
+    this.write(() => this.context.wb.changeName(this.target.get().name, f));
+  }
   get comment(): string {
     return this.got("comment");
+  }
+  set comment(c: string) {
+    this.write(() => this.context.wb.changeName(this.target.get().name, undefined, c));
   }
   delete(): void {
     this.write(() => this.context.wb.deleteName(this.target.get().name));
@@ -1038,12 +1117,18 @@ class ChartCollection extends Collection<ChartModel> {
       const sheet = this.sheet();
       if (!["Line", "LineMarkers", "ColumnClustered", "XYScatterLines"].includes(type)) throw new ShimError("NotImplemented", `The preview does not draw ${type} charts.`);
       const { sheet: srcSheet, rect } = source.model();
+      if (!["Auto", "Columns", "Rows"].includes(seriesBy)) throw new ShimError("InvalidArgument", `Invalid seriesBy '${seriesBy}'.`);
       const byColumns = seriesBy === "Columns" || (seriesBy === "Auto" && rect.rows >= rect.cols);
-      const n = byColumns ? rect.cols : rect.rows;
-      const series = Array.from({ length: n }, (_, i) => ({
-        name: `Series${i + 1}`,
-        values: { sheet: srcSheet, rect: byColumns ? { ...rect, col: rect.col + i, cols: 1 } : { ...rect, row: rect.row + i, rows: 1 } },
-      }));
+      const inferred = this.context.hooks.chartSeries;
+      this.context.hooks.chartSeries = undefined;
+      const n = inferred ?? (byColumns ? rect.cols : rect.rows);
+      const series = Array.from({ length: n }, (_, k) => {
+        const i = Math.min(k, (byColumns ? rect.cols : rect.rows) - 1);
+        return {
+          name: `Series${k + 1}`,
+          values: { sheet: srcSheet, rect: byColumns ? { ...rect, col: rect.col + i, cols: 1 } : { ...rect, row: rect.row + i, rows: 1 } },
+        };
+      });
       const id = this.context.wb.newId();
       created = {
         id,
@@ -1123,46 +1208,11 @@ class Chart extends ClientObject {
       },
     };
   }
-  get series() {
-    const ctx = this.context;
-    const m = () => this.m();
-    const item = (i: () => number) => {
-      const s = () => {
-        const list = m().series;
-        const k = i();
-        if (k < 0 || k >= list.length) throw new ShimError("ItemNotFound", `The chart has no series ${k}.`);
-        return list[k];
-      };
-      return {
-        set name(v: string) {
-          ctx.queue(true, () => (s().name = v));
-        },
-        setValues(r: Range) {
-          ctx.queue(true, () => {
-            const t = r.model();
-            s().values = { sheet: t.sheet, rect: { ...t.rect } };
-          });
-        },
-        setXAxisValues(r: Range) {
-          ctx.queue(true, () => {
-            const t = r.model();
-            s().x = { sheet: t.sheet, rect: { ...t.rect } };
-          });
-        },
-      };
-    };
-    return {
-      getItemAt: (i: number) => item(() => i),
-      add: (name?: string) => {
-        let index = -1;
-        ctx.queue(true, () => {
-          const model = m();
-          model.series.push({ name: name ?? `Series${model.series.length + 1}`, values: { sheet: model.sheet, rect: { row: 0, col: 0, rows: 1, cols: 1 } } });
-          index = model.series.length - 1;
-        });
-        return item(() => index);
-      },
-    };
+  private seriesProxy?: ChartSeriesCollection;
+  /** A navigation property: the same proxy every time, as in Office.js. */
+  get series(): ChartSeriesCollection {
+    this.seriesProxy ??= new ChartSeriesCollection(this.context, () => this.m());
+    return this.seriesProxy;
   }
   setPosition(from: string, to?: string): void {
     this.write(() => {
@@ -1175,6 +1225,87 @@ class Chart extends ClientObject {
     this.write(() => {
       const m = this.m();
       m.sheet.charts.splice(m.sheet.charts.indexOf(m), 1);
+    });
+  }
+}
+
+class ChartSeriesCollection extends Collection<SeriesModel> {
+  constructor(
+    context: RequestContext,
+    private readonly chart: () => ChartModel,
+  ) {
+    super(context);
+  }
+  protected list() {
+    return [...this.chart().series];
+  }
+  protected wrap(x: SeriesModel) {
+    return new ChartSeries(this.context, () => x);
+  }
+  getItemAt(index: number): ChartSeries {
+    return new ChartSeries(this.context, () => {
+      const list = this.chart().series;
+      if (index < 0 || index >= list.length) throw new ShimError("ItemNotFound", `The chart has no series ${index}.`);
+      return list[index];
+    });
+  }
+  add(name?: string): ChartSeries {
+    let created: SeriesModel | undefined;
+    this.context.queue(true, () => {
+      const chart = this.chart();
+      // A new series starts without data until setValues, as in Excel.
+      created = { name: name ?? `Series${chart.series.length + 1}`, values: { sheet: chart.sheet, rect: { row: 0, col: 0, rows: 0, cols: 0 } } };
+      chart.series.push(created);
+    });
+    return new ChartSeries(this.context, () => {
+      if (!created) throw new ShimError("ItemNotFound", "The series was not created.");
+      return created;
+    });
+  }
+}
+
+class ChartSeries extends ClientObject {
+  constructor(
+    context: RequestContext,
+    private readonly model: () => SeriesModel,
+  ) {
+    super(context);
+  }
+  protected override defaultProps() {
+    return ["name"];
+  }
+  protected read(prop: string): unknown {
+    if (prop === "name") return this.model().name;
+    throw new ShimError("InvalidArgument", `Unknown property '${prop}'.`);
+  }
+  get name(): string {
+    return this.got("name");
+  }
+  set name(v: string) {
+    this.write(() => {
+      if (v.length > 255) throw new ShimError("InvalidArgument", "A series name is limited to 255 characters.");
+      this.model().name = v;
+    });
+  }
+  setValues(r: Range): void {
+    this.write(() => {
+      const t = r.model();
+      this.model().values = { sheet: t.sheet, rect: { ...t.rect } };
+    });
+  }
+  setXAxisValues(r: Range): void {
+    this.write(() => {
+      const t = r.model();
+      this.model().x = { sheet: t.sheet, rect: { ...t.rect } };
+    });
+  }
+  delete(): void {
+    this.write(() => {
+      const m = this.model();
+      for (const c of this.context.wb.sheets.flatMap((sh) => sh.charts)) {
+        const i = c.series.indexOf(m);
+        if (i >= 0) c.series.splice(i, 1);
+      }
     });
   }
 }

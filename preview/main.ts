@@ -11,12 +11,37 @@ import { mountWorkbookView } from "./render";
 import { buildExample } from "./example";
 import { PREVIEW_CSS } from "./styles";
 import { mountPane } from "../taskpane/app";
+import { REQUIRED_EXCEL_API } from "../taskpane/requirements";
 import { formatValue } from "./render";
 
 function byId<T extends HTMLElement>(id: string): T {
   const e = document.getElementById(id);
   if (!e) throw new Error(`missing #${id}`);
   return e as T;
+}
+
+/** "1.10" > "1.8": requirement-set versions compare part by part. */
+function versionAtMost(v: string, max: string): boolean {
+  const a = v.split(".").map(Number);
+  const b = max.split(".").map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
+  }
+  return true;
+}
+
+/**
+ * Office.context.requirements as the pane asks it. The preview claims the ExcelApi version the pane
+ * needs (its shim implements what the pane calls); `?excelapi=1.7` plays an older Excel.
+ */
+function installRequirements(excelApi: string): void {
+  const g = globalThis as unknown as { Office?: unknown };
+  if (g.Office !== undefined) return;
+  g.Office = {
+    context: {
+      requirements: { isSetSupported: (name: string, version = "1.1") => name === "ExcelApi" && versionAtMost(version, excelApi) },
+    },
+  };
 }
 
 function testApi(wb: Workbook, hooks: Hooks) {
@@ -70,6 +95,10 @@ function testApi(wb: Workbook, hooks: Hooks) {
     failAfterWrites(n: number) {
       hooks.failAfterWrites = n;
     },
+    /** The next chart infers `n` series from its source (as Excel may from a grid still calculating). */
+    chartSeries(n: number) {
+      hooks.chartSeries = n;
+    },
     split: splitAddress,
   };
 }
@@ -96,6 +125,7 @@ async function start(): Promise<void> {
   else await buildExample();
   view.render();
   (globalThis as unknown as { marginPreview: unknown }).marginPreview = testApi(wb, hooks);
+  installRequirements(params.get("excelapi") ?? REQUIRED_EXCEL_API);
   mountPane(byId("app"));
   document.body.setAttribute("data-preview-ready", "true");
 }

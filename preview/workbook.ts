@@ -170,6 +170,20 @@ export function splitAddress(full: string): { sheet?: string; address: string } 
   return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), address: m[3] };
 }
 
+/**
+ * Why Excel would refuse a defined name or table name, or undefined if it is valid: 1–255 characters;
+ * a letter, _ or \\ first, then letters, digits, _, . or \\; not a cell reference (A1 … XFD1048576) and
+ * not an R1C1 reference (R, C, R1, C1, RC, R1C1 …).
+ */
+export function nameProblem(name: string): string | undefined {
+  if (name.length === 0 || name.length > 255) return "a name has 1 to 255 characters";
+  if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name)) return "a name starts with a letter, _ or \\ and holds only letters, digits, _, . and \\";
+  const a1 = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
+  if (a1 && colIndex(a1[1]) < MAX_COLS && Number(a1[2]) >= 1 && Number(a1[2]) <= MAX_ROWS) return "it reads as a cell reference";
+  if (/^[Rr]\d*([Cc]\d*)?$/.test(name) || /^[Cc]\d*$/.test(name)) return "it reads as an R1C1 reference";
+  return undefined;
+}
+
 export const intersects = (a: Rect, b: Rect): boolean =>
   a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 
@@ -205,7 +219,25 @@ export class Workbook {
   /** Called after every batch of changes: re-lays out spills whose size changed, then tells listeners. */
   changed(): void {
     this.relayoutSpills();
+    this.respill();
     for (const l of this.listeners) l();
+  }
+
+  /**
+   * Excel spills an array again as soon as what blocked it is cleared; HyperFormula keeps #SPILL! until
+   * the formula is entered again, so blocked anchors are re-entered after every batch.
+   */
+  private respill(): void {
+    for (const s of this.sheetList) {
+      const id = this.sheetId(s);
+      this.hf.getSheetFormulas(id).forEach((row, r) =>
+        row.forEach((f, c) => {
+          if (typeof f !== "string") return;
+          const v = this.hf.getCellValue({ sheet: id, row: r, col: c });
+          if (v instanceof DetailedCellError && v.type === "SPILL") this.hf.setCellContents({ sheet: id, row: r, col: c }, [[f]]);
+        }),
+      );
+    }
   }
 
   /** Spilled MARGIN results whose size differs from what HyperFormula predicted are re-entered. */
@@ -248,8 +280,8 @@ export class Workbook {
       while (this.sheet(`Sheet${i}`)) i++;
       n = `Sheet${i}`;
     }
-    if (n.length === 0 || n.length > 31 || /[[\]:*?/\\]/.test(n) || /^'|'$/.test(n)) {
-      throw new WorkbookError("InvalidArgument", `'${n}' is not a valid sheet name (1–31 characters, none of [ ] : * ? / \\).`);
+    if (n.length === 0 || n.length > 31 || /[[\]:*?/\\]/.test(n) || /^'|'$/.test(n) || n.toLowerCase() === "history") {
+      throw new WorkbookError("InvalidArgument", `'${n}' is not a valid sheet name (1–31 characters, none of [ ] : * ? / \\, no ' first or last, not History).`);
     }
     if (this.sheet(n)) throw new WorkbookError("ItemAlreadyExists", `A sheet named '${n}' already exists.`);
     this.hf.addSheet(n);
@@ -451,9 +483,8 @@ export class Workbook {
   }
 
   renameTable(t: TableModel, name: string): void {
-    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RC]\d*$/i.test(name)) {
-      throw new WorkbookError("InvalidArgument", `'${name}' is not a valid table name.`);
-    }
+    const problem = nameProblem(name);
+    if (problem) throw new WorkbookError("InvalidArgument", `'${name}' is not a valid table name: ${problem}.`);
     const other = this.table(name);
     if ((other && other !== t) || this.names.has(name.toUpperCase())) {
       throw new WorkbookError("ItemAlreadyExists", `A table or name called '${name}' already exists.`);
@@ -501,7 +532,18 @@ export class Workbook {
     for (let r = below.row; r < below.row + n && !busy; r++) {
       for (let c = below.col; c < below.col + below.cols; c++) if (this.formula(t.sheet, r, c) !== "") busy = true;
     }
-    if (busy) this.shiftDown(t.sheet, at, t.rect.col, t.rect.cols, n);
+    if (busy) {
+      // Excel shifts the cells below within the table's columns; it refuses to cut through another table.
+      const below = { row: at, col: t.rect.col, rows: MAX_ROWS - at, cols: t.rect.cols };
+      const moved = this.tables.filter((x) => x !== t && x.sheet === t.sheet && intersects(x.rect, below));
+      const cut = moved.find((x) => x.rect.col < t.rect.col || x.rect.col + x.rect.cols > t.rect.col + t.rect.cols);
+      if (cut) throw new WorkbookError("InsertDeleteConflict", `Adding rows to table ${t.name} would shift part of table ${cut.name}.`);
+      this.shiftDown(t.sheet, at, t.rect.col, t.rect.cols, n);
+      for (const x of moved) {
+        x.rect.row += n;
+        this.refreshTableNames(x);
+      }
+    }
     this.setContents(t.sheet, at, t.rect.col, values);
     // Column formats and validation extend with the table, as in Excel.
     for (let j = 0; j < t.rect.cols; j++) {
@@ -558,9 +600,9 @@ export class Workbook {
   }
 
   addName(name: string, formula: string, comment = ""): NameModel {
-    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RC]$/i.test(name) || name.startsWith("__")) {
-      throw new WorkbookError("InvalidArgument", `'${name}' is not a valid name.`);
-    }
+    const problem = name.startsWith("__") ? "names starting with __ are the preview's own" : nameProblem(name);
+    if (problem) throw new WorkbookError("InvalidArgument", `'${name}' is not a valid name: ${problem}.`);
+    if (comment.length > 255) throw new WorkbookError("InvalidArgument", `The comment of name '${name}' is longer than Excel's 255 characters.`);
     if (this.names.has(name.toUpperCase()) || this.table(name)) throw new WorkbookError("ItemAlreadyExists", `The name '${name}' already exists.`);
     const f = formula.startsWith("=") ? formula : `=${formula}`;
     try {
@@ -571,6 +613,25 @@ export class Workbook {
     const n = { name, formula: f, comment };
     this.names.set(name.toUpperCase(), n);
     return n;
+  }
+
+  /** Redefines a name in place (NamedItem.formula / comment); formulas using it recalculate. */
+  changeName(name: string, formula?: string, comment?: string): void {
+    const n = this.names.get(name.toUpperCase());
+    if (!n) throw new WorkbookError("ItemNotFound", `The name '${name}' doesn't exist.`);
+    if (comment !== undefined) {
+      if (comment.length > 255) throw new WorkbookError("InvalidArgument", `The comment of name '${name}' is longer than Excel's 255 characters.`);
+      n.comment = comment;
+    }
+    if (formula !== undefined) {
+      const f = formula.startsWith("=") ? formula : `=${formula}`;
+      try {
+        this.hf.changeNamedExpression(n.name, this.toHfFormula(f));
+      } catch (e) {
+        throw new WorkbookError("InvalidArgument", `The name '${name}' cannot refer to ${f}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      n.formula = f;
+    }
   }
 
   deleteName(name: string): void {

@@ -1,9 +1,13 @@
 /**
  * The Excel glue: each pane action is one Excel.run. It reads what it needs and checks every cell it
- * is about to write; if any is not empty it asks (naming the ranges) and writes nothing unless the
- * user agrees; then it queues every write and syncs once. If that sync fails, what Excel applied
- * before the failure is undone (sheets it created deleted, overwritten cells restored, names and tables
- * it added removed), so the workbook is left as it was.
+ * is about to write; if any is not empty it asks (naming the ranges and what overwriting does) and
+ * writes nothing unless the user agrees; then it queues every write and syncs once (the scenario chart's
+ * series once more). If a write sync fails, what Excel applied before the failure is undone (sheets it
+ * created deleted, target cells restored, names given back their old reference, tables it added
+ * removed), so the workbook is left as it was.
+ *
+ * Every Excel member used here is in ExcelApi 1.8 or earlier (requirements.ts checks the host at run
+ * time; test/taskpane/requirements.test.ts checks this file against the Office.js declarations).
  *
  * This file talks only to the `Excel` global (Office.js in Excel, the HyperFormula shim in the preview).
  */
@@ -21,9 +25,9 @@ import {
   POSITION_LISTS,
   POSITIONS_SHEET,
   POSITIONS_TABLE,
-  type SheetPlan,
   address,
   bookKinds,
+  columnLetter,
   fill,
   scenarioPlan,
   sheetRef,
@@ -50,8 +54,8 @@ interface UndoLog {
   createdTables: string[];
   /** Rows appended to a table: rows from index `from` on are removed. */
   addedRows: { table: string; from: number }[];
-  /** Names (re)defined, with the formula they had before (undefined: did not exist). */
-  names: { name: string; formula?: string }[];
+  /** Names (re)defined, with the formula and comment they had before (formula undefined: did not exist). */
+  names: { name: string; formula?: string; comment?: string }[];
 }
 
 const newUndo = (): UndoLog => ({ createdSheets: [], restore: [], createdTables: [], addedRows: [], names: [] });
@@ -60,7 +64,7 @@ async function rollback(undo: UndoLog): Promise<boolean> {
   try {
     await Excel.run(async (ctx) => {
       const tables = [...undo.createdTables, ...undo.addedRows.map((a) => a.table)].map((t) => ctx.workbook.tables.getItemOrNullObject(t));
-      const names = undo.names.map((n) => ctx.workbook.names.getItemOrNullObject(n.name));
+      const names = undo.names.map((n) => ({ item: ctx.workbook.names.getItemOrNullObject(n.name), ...n }));
       const sheets = undo.createdSheets.map((n) => ctx.workbook.worksheets.getItemOrNullObject(n));
       const rowCounts = undo.addedRows.map((a) => {
         const t = ctx.workbook.tables.getItemOrNullObject(a.table);
@@ -75,10 +79,16 @@ async function rollback(undo: UndoLog): Promise<boolean> {
       tables.slice(0, undo.createdTables.length).forEach((t) => {
         if (!t.isNullObject) t.convertToRange();
       });
-      names.forEach((n) => {
-        if (!n.isNullObject) n.delete();
-      });
-      for (const n of undo.names) if (n.formula) ctx.workbook.names.add(n.name, n.formula);
+      for (const n of names) {
+        // A name that existed gets its old reference back; one the action added goes.
+        if (n.formula === undefined) {
+          if (!n.item.isNullObject) n.item.delete();
+        } else if (n.item.isNullObject) ctx.workbook.names.add(n.name, n.formula, n.comment);
+        else {
+          n.item.formula = n.formula;
+          if (n.comment !== undefined) n.item.comment = n.comment;
+        }
+      }
       const created = new Set(undo.createdSheets.map((s) => s.toLowerCase()));
       for (const r of undo.restore) {
         if (!created.has(r.sheet.toLowerCase())) ctx.workbook.worksheets.getItem(r.sheet).getRange(r.address).formulas = r.formulas as string[][];
@@ -113,23 +123,33 @@ interface Target {
   range: Excel.Range;
 }
 
-/** Loads the targets; returns the non-empty ones (with their formulas, kept for a rollback). */
-async function occupied(ctx: Excel.RequestContext, targets: Target[]): Promise<{ sheet: string; address: string; formulas: unknown[][] }[]> {
+/** Loads the targets: their contents (kept for a rollback) and whether each holds anything. */
+async function contents(ctx: Excel.RequestContext, targets: Target[]): Promise<{ sheet: string; address: string; formulas: unknown[][]; busy: boolean }[]> {
   for (const t of targets) t.range.load(["address", "values", "formulas"]);
   await ctx.sync();
-  return targets
-    .filter((t) => t.range.values.some((r) => r.some((v) => !isEmpty(v))) || t.range.formulas.some((r) => r.some((v) => !isEmpty(v))))
-    .map((t) => ({ sheet: t.sheet, address: t.range.address, formulas: t.range.formulas }));
+  return targets.map((t) => ({
+    sheet: t.sheet,
+    address: t.range.address,
+    formulas: t.range.formulas,
+    busy: t.range.values.some((r) => r.some((v) => !isEmpty(v))) || t.range.formulas.some((r) => r.some((v) => !isEmpty(v))),
+  }));
 }
 
-/** The check-and-ask step: true to go ahead (nothing in the way, or the user agreed). */
-async function clearToWrite(ctx: Excel.RequestContext, targets: Target[], confirm: Confirm, undo: UndoLog): Promise<boolean> {
-  const busy = await occupied(ctx, targets);
-  if (busy.length === 0) return true;
-  const ranges = busy.map((b) => b.address);
-  const ok = await confirm(`${ranges.join(", ")} ${ranges.length === 1 ? "is" : "are"} not empty. Overwrite?`, ranges);
-  if (ok) undo.restore.push(...busy);
-  return ok;
+/**
+ * The check-and-ask step: true to go ahead (nothing in the way, or the user agreed). `consequence` says
+ * what overwriting does, after the sentence naming the ranges. Every target is kept for the rollback,
+ * empty ones too, so a failed write leaves no half-written block behind.
+ */
+async function clearToWrite(ctx: Excel.RequestContext, targets: Target[], confirm: Confirm, undo: UndoLog, consequence: string): Promise<boolean> {
+  const all = await contents(ctx, targets);
+  const busy = all.filter((t) => t.busy);
+  if (busy.length > 0) {
+    const ranges = busy.map((b) => b.address);
+    const ok = await confirm(`${ranges.join(", ")} ${ranges.length === 1 ? "is" : "are"} not empty. ${consequence}`, ranges);
+    if (!ok) return false;
+  }
+  undo.restore.push(...all.map(({ sheet, address, formulas }) => ({ sheet, address, formulas })));
+  return true;
 }
 
 function uniqueSheetName(existing: string[], base: string): string {
@@ -172,10 +192,6 @@ function writeBlocks(sheet: Excel.Worksheet, blocks: Block[]): void {
     if (s.color) styled.format.font.color = s.color;
     if (s.fill) styled.format.fill.color = s.fill;
   }
-}
-
-function planTargets(sheet: Excel.Worksheet, sheetName: string, plan: SheetPlan): Target[] {
-  return [{ sheet: sheetName, range: sheet.getRange(address(0, 0, plan.rows, plan.cols)) }];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -225,7 +241,8 @@ export async function appendPositions(rows: CellValue[][], confirm: Confirm): Pr
       const createSheet = sheet0.isNullObject;
       const sheet = createSheet ? ctx.workbook.worksheets.add(POSITIONS_SHEET) : sheet0;
       const block = address(0, 0, rows.length + 1, POSITION_HEADERS.length);
-      if (!createSheet && !(await clearToWrite(ctx, [{ sheet: POSITIONS_SHEET, range: sheet.getRange(block) }], confirm, undo))) {
+      const consequence = `Overwrite it with the new ${POSITIONS_TABLE} table (header and ${rows.length} row${rows.length === 1 ? "" : "s"})?`;
+      if (!createSheet && !(await clearToWrite(ctx, [{ sheet: POSITIONS_SHEET, range: sheet.getRange(block) }], confirm, undo, consequence))) {
         return cancelled(`sheet ${POSITIONS_SHEET}`);
       }
       if (createSheet) undo.createdSheets.push(POSITIONS_SHEET);
@@ -334,15 +351,26 @@ export async function writeScenarioGrid(opts: { table: string; priceMoves: numbe
     chart.axes.categoryAxis.title.text = "Price move";
     chart.axes.valueAxis.title.text = "P&L";
     chart.legend.position = "Bottom";
-    const prices = sheet.getRange(address(plan.priceAxis.row, plan.priceAxis.col, plan.priceAxis.rows, 1));
-    plan.chart.seriesNames.forEach((name, i) => {
-      const s = chart.series.getItemAt(i);
-      s.name = name;
-      s.setXAxisValues(prices);
-    });
     chart.setPosition(address(plan.chart.anchorRow, plan.chart.anchorCol), address(plan.chart.anchorRow + 16, plan.chart.anchorCol + 7));
     sheet.getRange("A:A").format.columnWidth = 90;
     sheet.activate();
+    await commit(ctx, undo);
+
+    // The series: in Excel the grid is still calculating when the chart is made (custom functions run
+    // after the batch), so how many series Excel inferred from it is not known in advance. Read them,
+    // then point one series per vol move at its grid column, adding or removing series as needed.
+    const series = chart.series;
+    series.load("items/name");
+    await commit(ctx, undo);
+    const inferred = series.items.length;
+    const prices = sheet.getRange(address(plan.priceAxis.row, plan.priceAxis.col, plan.priceAxis.rows, 1));
+    plan.chart.seriesNames.forEach((name, i) => {
+      const s = i < inferred ? series.getItemAt(i) : series.add(name);
+      s.name = name;
+      s.setValues(sheet.getRange(address(g.row, g.col + i, g.rows, 1)));
+      s.setXAxisValues(prices);
+    });
+    for (let i = inferred - 1; i >= plan.chart.seriesNames.length; i--) series.getItemAt(i).delete();
     await commit(ctx, undo);
     return {
       written: true,
@@ -363,12 +391,13 @@ export async function writeParameters(confirm: Confirm): Promise<Outcome> {
     const undo = newUndo();
     const existing = ctx.workbook.worksheets.getItemOrNullObject(PARAMETERS_SHEET);
     const names = ctx.workbook.names;
-    names.load("items/name,items/formula");
+    names.load("items/name,items/formula,items/comment");
     await ctx.sync();
     const createSheet = existing.isNullObject;
     const sheet = createSheet ? ctx.workbook.worksheets.add(PARAMETERS_SHEET) : existing;
     const block = address(0, 0, layout.cells.length, layout.width);
-    if (!createSheet && !(await clearToWrite(ctx, [{ sheet: PARAMETERS_SHEET, range: sheet.getRange(block) }], confirm, undo))) {
+    const consequence = "Overwrite it with the default parameter tables? Every value edited there goes back to its default.";
+    if (!createSheet && !(await clearToWrite(ctx, [{ sheet: PARAMETERS_SHEET, range: sheet.getRange(block) }], confirm, undo, consequence))) {
       return cancelled(`sheet ${PARAMETERS_SHEET}`);
     }
     if (createSheet) undo.createdSheets.push(PARAMETERS_SHEET);
@@ -390,12 +419,16 @@ export async function writeParameters(confirm: Confirm): Promise<Outcome> {
     const byName = new Map(names.items.map((n) => [n.name.toUpperCase(), n]));
     for (const n of layout.names) {
       const old = byName.get(n.name.toUpperCase());
-      if (old) {
-        undo.names.push({ name: n.name, formula: old.formula });
-        old.delete();
-      } else undo.names.push({ name: n.name });
       const ref = `=${sheetRef(PARAMETERS_SHEET)}!${address(n.firstRow, n.firstColumn, n.lastRow - n.firstRow + 1, n.lastColumn - n.firstColumn + 1, true)}`;
-      ctx.workbook.names.add(n.name, ref, n.comment);
+      if (old) {
+        // Redefined in place (not deleted and added), so formulas using the name never see it missing.
+        undo.names.push({ name: n.name, formula: old.formula, comment: old.comment });
+        old.formula = ref;
+        old.comment = n.comment;
+      } else {
+        undo.names.push({ name: n.name });
+        ctx.workbook.names.add(n.name, ref, n.comment);
+      }
       sheet.getRange(address(n.firstRow + 1, 1, n.lastRow - n.firstRow, 1)).format.fill.color = "#FFF4CE";
     }
     sheet.getRange("A:A").format.columnWidth = 140;
@@ -443,12 +476,23 @@ export async function writeSummary(opts: { table: string; equity: number; basis:
     await ctx.sync();
     const createSheet = existing.isNullObject;
     const sheet = createSheet ? ctx.workbook.worksheets.add(SUMMARY_SHEET) : existing;
-    if (!createSheet && !(await clearToWrite(ctx, planTargets(sheet, SUMMARY_SHEET, plan), confirm, undo))) {
-      return cancelled(`sheet ${SUMMARY_SHEET}`);
+    if (!createSheet) {
+      // A summary written before may be longer (a book that had crypto rows then): its rows below the
+      // new plan would stay as stale figures, so the whole old report in columns A:B is replaced.
+      const old = sheet.getRange(`A:${columnLetter(plan.cols - 1)}`).getUsedRangeOrNullObject();
+      old.load(["rowIndex", "rowCount"]);
+      await ctx.sync();
+      const rows = old.isNullObject ? plan.rows : Math.max(plan.rows, old.rowIndex + old.rowCount);
+      const area = address(0, 0, rows, plan.cols);
+      const consequence = "Overwrite it with the new margin summary? The old report in these cells is cleared first.";
+      if (!(await clearToWrite(ctx, [{ sheet: SUMMARY_SHEET, range: sheet.getRange(area) }], confirm, undo, consequence))) {
+        return cancelled(`sheet ${SUMMARY_SHEET}`);
+      }
+      sheet.getRange(area).clear();
     }
     if (createSheet) undo.createdSheets.push(SUMMARY_SHEET);
     writeBlocks(sheet, plan.blocks);
-    sheet.getRange("A:A").format.columnWidth = 190;
+    sheet.getRange("A:A").format.columnWidth = 250; // fits "Used margin (Portfolio margin + crypto MMR)"
     sheet.getRange("B:B").format.columnWidth = 110;
     sheet.activate();
     await commit(ctx, undo);

@@ -8,7 +8,20 @@ import { PANE_CSS } from "./styles";
 import { el, selectField, setOptions, setValue, textField, valueOf } from "./dom";
 import { plainError } from "./excelErrors";
 import { type Outcome, appendPositions, listTables, writeParameters, writeScenarioGrid, writeSummary } from "./actions";
-import { BASIS_LABELS, InputProblem, type MarginBasis, POSITIONS_TABLE, POSITION_LISTS, priceMoves, rowFromForm, rowsFromPaste, volMoves } from "./layout";
+import {
+  BASIS_LABELS,
+  FIELDS_FOR_TYPE,
+  InputProblem,
+  type MarginBasis,
+  POSITIONS_TABLE,
+  POSITION_LISTS,
+  fieldApplies,
+  importFromPaste,
+  priceMoves,
+  rowFromForm,
+  volMoves,
+} from "./layout";
+import { UNSUPPORTED_MESSAGE, excelApiSupported } from "./requirements";
 import { asNumber } from "../src/instruments/cells";
 
 /** Form fields of the position builder: column name → [label, placeholder]. */
@@ -33,16 +46,37 @@ interface Section {
   message: HTMLElement;
 }
 
+/** A message area: where an action's outcome is said, right below the button that started it. */
+const messageArea = (id: string) => el("div", { id, class: "message" });
+
+/** An accordion section; its message area ends the body unless the caller places it elsewhere. */
 function section(id: string, heading: string, expanded = false): Section {
-  const body = el("div", { class: "section-body" });
-  const message = el("div", { id: `${id}-message`, class: "message" });
-  const item = el("fluent-accordion-item", { id, expanded }, el("span", { slot: "heading" }, heading), body, message);
+  const message = messageArea(`${id}-message`);
+  const body = el("div", { class: "section-body" }, message);
+  const item = el("fluent-accordion-item", { id, expanded }, el("span", { slot: "heading" }, heading), body);
   return { item, body, message };
 }
 
 function say(area: HTMLElement, kind: "ok" | "error" | "info", text: string): void {
   const p = el("p", { class: kind, role: kind === "error" ? "alert" : "status" }, text);
   area.replaceChildren(p);
+  // At 320 px the outcome can sit below the fold: bring it into view.
+  area.scrollIntoView?.({ block: "nearest" });
+}
+
+/**
+ * Where focus was, to put it back when a disabled button or a closed dialog dropped it on the page.
+ * The Fluent button re-enables its inner button on its next update, so focus returns a task later.
+ */
+function keepFocus(): () => void {
+  const had = document.activeElement;
+  return () =>
+    setTimeout(() => {
+      const now = document.activeElement;
+      // Lost: on the page itself, or left on a control of the dialog just hidden.
+      const lost = now === null || now === document.body || now.closest("[hidden]") !== null;
+      if (had instanceof HTMLElement && had !== document.body && had.isConnected && had.closest("[hidden]") === null && lost) had.focus();
+    }, 0);
 }
 
 /** The confirmation dialog: resolves true when the user chooses Overwrite. */
@@ -60,6 +94,7 @@ function makeConfirm(root: HTMLElement): (question: string, ranges: string[]) =>
   root.append(dialog);
   return (question, ranges) =>
     new Promise<boolean>((resolve) => {
+      const restoreFocus = keepFocus();
       text.textContent = question;
       list.replaceChildren(...ranges.map((r) => el("li", {}, r)));
       const done = (answer: boolean) => {
@@ -68,6 +103,7 @@ function makeConfirm(root: HTMLElement): (question: string, ranges: string[]) =>
         dialog.removeEventListener("dismiss", onNo);
         dialog.removeEventListener("keydown", onKey);
         (dialog as unknown as { hide(): void }).hide();
+        restoreFocus();
         resolve(answer);
       };
       const onYes = () => done(true);
@@ -90,6 +126,17 @@ export function mountPane(root: HTMLElement): void {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(PANE_CSS);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  const header = el(
+    "header",
+    { class: "pane-header" },
+    el("h1", {}, "Margin Desk"),
+    el("p", { class: "hint" }, "Margin mathematics as live MARGIN.* formulas."),
+  );
+  if (!excelApiSupported()) {
+    root.append(header, el("p", { id: "unsupported", class: "unsupported", role: "alert" }, UNSUPPORTED_MESSAGE));
+    root.setAttribute("data-ready", "true");
+    return;
+  }
 
   const confirm = makeConfirm(root);
   const buttons: HTMLElement[] = [];
@@ -99,6 +146,8 @@ export function mountPane(root: HTMLElement): void {
   async function act(area: HTMLElement, action: () => Promise<Outcome | string>, onProblem?: (p: InputProblem) => void): Promise<void> {
     if (busy) return;
     busy = true;
+    // Disabling the buttons drops the focus of the one pressed onto the page; it is put back after.
+    const restoreFocus = keepFocus();
     buttons.forEach((b) => b.setAttribute("disabled", ""));
     say(area, "info", "Working…");
     try {
@@ -113,6 +162,7 @@ export function mountPane(root: HTMLElement): void {
     } finally {
       busy = false;
       buttons.forEach((b) => b.removeAttribute("disabled"));
+      restoreFocus();
     }
   }
 
@@ -140,7 +190,37 @@ export function mountPane(root: HTMLElement): void {
   }
   grid.append(classSel.wrap, settleSel.wrap);
   const addButton = button("add-position", "Add position");
-  const form = el("form", { id: "position-form", "aria-label": "New position", novalidate: true }, grid, el("div", { class: "actions" }, addButton));
+  const typeHint = el("p", { id: "pos-type-hint", class: "hint", "aria-live": "polite" });
+  const form = el(
+    "form",
+    { id: "position-form", "aria-label": "New position", "aria-describedby": "pos-type-hint", novalidate: true },
+    grid,
+    typeHint,
+    el("div", { class: "actions" }, addButton),
+  );
+
+  // Fields the chosen type does not use are disabled (and never written); their text is kept for
+  // when the type is switched back.
+  const labels: [string, string][] = [...POSITION_FIELDS.map(([name, label]) => [name, label] as [string, string]), ["Class", "class"], ["Settle", "settlement currency"]];
+  const applyType = () => {
+    // Before the Fluent select has upgraded, its value reads "": the option selected at start is STOCK.
+    const type = valueOf(typeSel.select) || "STOCK";
+    const unused: string[] = [];
+    for (const [name, label] of labels) {
+      const f = fields.get(name);
+      if (!f) continue;
+      if (fieldApplies(type, name)) f.removeAttribute("disabled");
+      else {
+        f.setAttribute("disabled", "");
+        f.removeAttribute("aria-invalid");
+        unused.push(label.toLowerCase());
+      }
+    }
+    typeHint.textContent = FIELDS_FOR_TYPE[type] && unused.length ? `A ${type} row has no ${unused.join(", ")}: those fields are greyed out.` : "";
+  };
+  typeSel.select.addEventListener("change", applyType);
+  typeSel.select.addEventListener("input", applyType);
+  applyType();
 
   const clearInvalid = () => fields.forEach((f) => f.removeAttribute("aria-invalid"));
   const markInvalid = (p: InputProblem) => {
@@ -186,28 +266,36 @@ export function mountPane(root: HTMLElement): void {
   });
   paste.append(el("span", {}, "Paste rows (CSV or tab-separated, header row optional)"));
   const importButton = button("import-rows", "Import rows", false);
+  const importMessage = messageArea("sec-import-message");
   importButton.addEventListener("click", () => {
-    void act(pos.message, async () => {
-      const out = await appendPositions(rowsFromPaste(valueOf(paste)), confirm);
-      if (out.written) setValue(paste, "");
+    void act(importMessage, async () => {
+      const { rows, ignored } = importFromPaste(valueOf(paste));
+      const out = await appendPositions(rows, confirm);
+      if (out.written) {
+        setValue(paste, "");
+        if (ignored.length) out.message += ` Columns left out: ${ignored.join(", ")}.`;
+      }
       return out;
     });
   });
   pos.body.append(
     el("p", { class: "hint" }, "Adds rows to the Excel table Positions (created with SPEC headers and drop-down lists if absent). Every row is checked first."),
     form,
+    pos.message,
     el("fluent-divider", {}),
     paste,
+    el("p", { class: "hint" }, "Columns with other names (a statement's Description, Market value …) are left out."),
     el("div", { class: "actions" }, importButton),
+    importMessage,
   );
 
   // ---- Scenario grid -----------------------------------------------------------------------
   const scen = section("sec-scenario", "Scenario grid");
   const scenTable = selectField("scen-table", "Positions table", [[POSITIONS_TABLE, POSITIONS_TABLE]], POSITIONS_TABLE);
-  const from = textField("scen-from", "Price move from", { value: "-0.15" });
-  const to = textField("scen-to", "to", { value: "0.15" });
-  const step = textField("scen-step", "step", { value: "0.03" });
-  const vols = textField("scen-vols", "Vol moves (vol points)", { value: "-0.05, 0, 0.05", hint: "Absolute vol points: -0.05 is 5 points down" });
+  const from = textField("scen-from", "From", { value: "-15%", hint: "-15% or -0.15: a 15 % fall" });
+  const to = textField("scen-to", "To", { value: "15%" });
+  const step = textField("scen-step", "Step", { value: "3%" });
+  const vols = textField("scen-vols", "Vol moves (vol points)", { value: "-5%, 0%, 5%", hint: "-5% (or -0.05) is 5 vol points down" });
   const scenFields = new Map<string, HTMLElement>([
     ["From", from],
     ["To", to],
@@ -235,9 +323,15 @@ export function mountPane(root: HTMLElement): void {
   scen.body.append(
     el("p", { class: "hint" }, "Writes a new sheet with one live =MARGIN.PMSCENARIO grid: price moves down, vol moves across, a colour scale, the worst cell marked and a line chart."),
     scenTable.wrap,
-    el("div", { class: "form-grid three" }, from, to, step),
+    el(
+      "div",
+      { role: "group", "aria-labelledby": "scen-moves-label", class: "field" },
+      el("span", { id: "scen-moves-label", class: "label" }, "Price moves (% or fraction)"),
+      el("div", { class: "form-grid three" }, from, to, step),
+    ),
     vols,
     el("div", { class: "actions" }, scenButton),
+    scen.message,
   );
 
   // ---- Margin summary ----------------------------------------------------------------------
@@ -277,7 +371,9 @@ export function mountPane(root: HTMLElement): void {
     sumTable.wrap,
     equity,
     basis.wrap,
+    el("p", { class: "hint" }, "A book with both securities and crypto rows: Reg T or PM is measured together with the crypto MMR."),
     el("div", { class: "actions" }, sumButton),
+    sum.message,
   );
 
   // ---- Parameters --------------------------------------------------------------------------
@@ -287,18 +383,11 @@ export function mountPane(root: HTMLElement): void {
   par.body.append(
     el("p", { class: "hint" }, "Writes every default parameter table to sheet Parameters as named ranges (REGT_PARAMS …). Grids and summaries written afterwards pass them as params, so editing a rate recalculates the book."),
     el("div", { class: "actions" }, parButton),
+    par.message,
   );
 
   const accordion = el("fluent-accordion", { "expand-mode": "multi" }, pos.item, scen.item, sum.item, par.item);
-  root.append(
-    el(
-      "header",
-      { class: "pane-header" },
-      el("h1", {}, "Margin Desk"),
-      el("p", { class: "hint" }, "Margin mathematics as live MARGIN.* formulas."),
-    ),
-    accordion,
-  );
+  root.append(header, accordion);
 
   async function refreshTables(): Promise<void> {
     try {
@@ -311,5 +400,11 @@ export function mountPane(root: HTMLElement): void {
     }
   }
   void refreshTables();
+  // A table the analyst made in Excel meanwhile shows up in the pickers when their section is opened.
+  for (const item of [scen.item, sum.item]) {
+    item.addEventListener("change", () => {
+      if ((item as unknown as { expanded?: boolean }).expanded && !busy) void refreshTables();
+    });
+  }
   root.setAttribute("data-ready", "true");
 }

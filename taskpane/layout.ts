@@ -15,7 +15,7 @@ import {
   parsePosition,
   parsePositions,
 } from "../src/instruments/positions";
-import { readTable } from "../src/instruments/table";
+import { isBlankRow, normaliseName, readTable } from "../src/instruments/table";
 
 // ---------------------------------------------------------------------------------------------
 // Addresses
@@ -72,6 +72,41 @@ export const POSITION_FORMATS: Readonly<Record<string, string>> = {
 export type CellValue = string | number | boolean;
 
 /**
+ * Text as a cell value Excel keeps as text. Excel reads a string written to `values` as if typed:
+ * "=…", "+…", "-…" become formulas, "0700" the number 700, "1E5" 100000, "TRUE" a boolean, "Mar-24"
+ * and "3/20" dates. A leading apostrophe (Excel's text prefix, not part of the value) keeps the text:
+ * a broker's symbol "-ES" or a Hong Kong ticker "0700" lands as typed, and a pasted "=HYPERLINK(…)"
+ * stays inert text instead of becoming a formula.
+ */
+export function textCell(text: string): string {
+  if (text === "") return text;
+  // Anything not starting with a letter (digits, = + - @ # ( $ . '), the booleans, and month-day look-alikes.
+  const misread =
+    !/^[A-Za-z_]/.test(text) || /^(true|false)$/i.test(text) || /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s./-]+\d/i.test(text);
+  return misread ? `'${text}` : text;
+}
+
+/**
+ * Which form fields apply to which instrument type (SPEC §1). The others are disabled in the form and
+ * never written, so a strike left over from the option typed before does not land on a stock row.
+ */
+export const FIELDS_FOR_TYPE: Readonly<Record<string, readonly string[]>> = {
+  STOCK: ["Symbol", "Underlying", "Quantity", "Price", "Multiplier", "Class", "Leverage"],
+  CALL: ["Symbol", "Underlying", "Quantity", "Strike", "Expiry", "Price", "UnderlyingPrice", "IV", "Multiplier", "Class", "Leverage", "Settle"],
+  PUT: ["Symbol", "Underlying", "Quantity", "Strike", "Expiry", "Price", "UnderlyingPrice", "IV", "Multiplier", "Class", "Leverage", "Settle"],
+  FUTURE: ["Symbol", "Underlying", "Quantity", "Expiry", "Price", "UnderlyingPrice", "Multiplier", "Class", "Settle"],
+  PERP: ["Symbol", "Underlying", "Quantity", "Price", "UnderlyingPrice", "Multiplier", "Settle"],
+  SPOT: ["Symbol", "Underlying", "Quantity", "Price", "Settle"],
+};
+
+/** Whether a form field applies to the type chosen (Type itself always does; an unknown type keeps every field). */
+export function fieldApplies(type: string, field: string): boolean {
+  if (field === "Type") return true;
+  const list = FIELDS_FOR_TYPE[type.trim().toUpperCase()];
+  return list === undefined || list.includes(field);
+}
+
+/**
  * One table row in SPEC §1 column order: the cells as entered, normalised by what the core parsed
  * (type and class spelled canonically, numbers as numbers, the expiry as a date serial). A cell left
  * blank stays blank, so defaults (multiplier 100, class EQUITY …) stay defaults in the sheet.
@@ -79,8 +114,8 @@ export type CellValue = string | number | boolean;
 export function tableRow(cells: Record<string, unknown>, p: Position): CellValue[] {
   const given = (name: string) => !isBlank(cells[name]);
   const value: Record<string, CellValue | undefined> = {
-    Symbol: p.symbol,
-    Underlying: p.underlying,
+    Symbol: textCell(p.symbol),
+    Underlying: textCell(p.underlying),
     Type: p.type,
     Quantity: p.quantity,
     Strike: p.strike,
@@ -123,10 +158,14 @@ function problemFrom(e: unknown, describeRow: (row: number) => string): InputPro
   return new InputProblem(message);
 }
 
-/** The form's fields (text as typed, by column name) → one validated table row. */
+/**
+ * The form's fields (text as typed, by column name) → one validated table row. Fields that do not apply
+ * to the chosen type (FIELDS_FOR_TYPE) are left out, whatever they still hold.
+ */
 export function rowFromForm(fields: Record<string, string>): CellValue[] {
   const cells: Record<string, unknown> = {};
-  for (const h of POSITION_HEADERS) cells[h] = isBlank(fields[h]) ? null : fields[h].trim();
+  const type = fields.Type ?? "";
+  for (const h of POSITION_HEADERS) cells[h] = isBlank(fields[h]) || !fieldApplies(type, h) ? null : fields[h].trim();
   try {
     return tableRow(cells, parsePosition(cells, 1));
   } catch (e) {
@@ -135,22 +174,67 @@ export function rowFromForm(fields: Record<string, string>): CellValue[] {
   }
 }
 
+/** At most this many row problems are listed at once. */
+const MAX_LISTED_PROBLEMS = 5;
+
+export interface PastedRows {
+  rows: CellValue[][];
+  /** Header cells that name no positions column (a broker's Description, Market Value …), left out. */
+  ignored: string[];
+}
+
 /**
  * Pasted CSV or tab-separated rows (with or without a header row, columns in any order when there is
  * one) → validated table rows. Rows are counted as pasted, header included, blank lines left out.
+ * A header's columns that are not positions columns (a statement's Description, P&L …) are left out and
+ * listed. Every row is checked before anything is written; every bad row is named (up to five), not
+ * only the first.
  */
-export function rowsFromPaste(text: string): CellValue[][] {
-  const grid = parseDelimited(text);
+export function importFromPaste(text: string): PastedRows {
+  let grid: unknown[][] = parseDelimited(text);
   if (grid.length === 0) throw new InputProblem("Nothing to import: paste rows copied from a statement or a sheet (CSV or tab-separated).");
+  const lookup = new Set(POSITION_COLUMNS.flatMap((c) => [c.name, ...(c.aliases ?? [])]).map(normaliseName));
+  const known = (c: unknown) => typeof c === "string" && lookup.has(normaliseName(c));
+  const head = grid[0];
+  let ignored: string[] = [];
+  if (head.some(known) && head.every((c) => c === null || typeof c === "string")) {
+    const keep = head.map((c) => c === null || known(c));
+    ignored = head.filter((c, j) => !keep[j]).map(String);
+    grid = grid.map((r) => r.filter((_, j) => keep[j] === true)).filter((r) => !isBlankRow(r));
+  }
   const describe = (row: number) => `Pasted row ${row}`;
+  const note = ignored.length ? ` (Columns left out: ${ignored.join(", ")}.)` : "";
   let positions: Position[];
   try {
     positions = parsePositions(grid, "pasted rows");
   } catch (e) {
-    throw problemFrom(e, describe);
+    const first = problemFrom(e, describe);
+    if (first.row === undefined) throw new InputProblem(`${first.message}${note}`, first.field);
+    // Name every bad row, not only the first, so one paste-and-fix round is enough.
+    const problems: InputProblem[] = [];
+    for (const r of readTable(grid, POSITION_COLUMNS, "pasted rows").rows) {
+      try {
+        parsePosition(r.cells, r.row);
+      } catch (err) {
+        problems.push(problemFrom(err, describe));
+      }
+    }
+    if (problems.length <= 1) throw new InputProblem(`${first.message}${note}`, first.field, first.row);
+    const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => p.message);
+    const more = problems.length > MAX_LISTED_PROBLEMS ? [`… and ${problems.length - MAX_LISTED_PROBLEMS} more.`] : [];
+    throw new InputProblem(
+      [`${problems.length} pasted rows need fixing; nothing was imported.${note}`, ...listed, ...more].join("\n"),
+      problems[0].field,
+      problems[0].row,
+    );
   }
   const table = readTable(grid, POSITION_COLUMNS, "pasted rows");
-  return table.rows.map((r, i) => tableRow(r.cells, positions[i]));
+  return { rows: table.rows.map((r, i) => tableRow(r.cells, positions[i])), ignored };
+}
+
+/** Pasted rows → validated table rows (see importFromPaste). */
+export function rowsFromPaste(text: string): CellValue[][] {
+  return importFromPaste(text).rows;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -163,7 +247,8 @@ export function priceMoves(fromText: string, toText: string, stepText: string): 
   const step = asNumber(stepText, "Step");
   if (!(step > 0)) throw new InputProblem("Step: the step must be greater than zero", "Step");
   if (!(from < to)) throw new InputProblem("To: the last price move must be above the first", "To");
-  if (from <= -1) throw new InputProblem("From: a price cannot fall by 100 % or more (use e.g. -0.15 for −15 %)", "From");
+  if (from <= -1) throw new InputProblem("From: a price cannot fall by 100 % or more (write -15% or -0.15 for a 15 % fall)", "From");
+  if (step >= 1) throw new InputProblem(`Step: ${stepText.trim()} would step the price by ${Number((step * 100).toFixed(4))} %; write 3% or 0.03 for 3 % steps`, "Step");
   const count = Math.floor((to - from) / step + 1e-9) + 1;
   if (count > 201) throw new InputProblem(`Step: ${count} price moves is too many (at most 201); use a larger step`, "Step");
   const moves = Array.from({ length: count }, (_, i) => Number((from + i * step).toFixed(10)));
@@ -177,11 +262,15 @@ export function volMoves(text: string): number[] {
   if (parts.length === 0) return [0];
   if (parts.length > 21) throw new InputProblem("Vol moves: at most 21 vol moves", "VolMoves");
   return parts.map((p) => {
+    let v: number;
     try {
-      return asNumber(p, "Vol moves");
+      v = asNumber(p, "Vol moves");
     } catch {
       throw new InputProblem(`Vol moves: '${p}' is not a number (write -0.05 or -5%)`, "VolMoves");
     }
+    // A vol move is in vol points as a fraction: 5 would be 500 points, almost surely meant as 5 %.
+    if (Math.abs(v) >= 1) throw new InputProblem(`Vol moves: ${p} would move implied vol by ${Number((v * 100).toFixed(4))} points; write 5% or 0.05 for 5 vol points`, "VolMoves");
+    return v;
   });
 }
 
@@ -397,7 +486,18 @@ export function summaryPlan(opts: {
   const basis = basisRow[opts.basis] !== undefined ? opts.basis : opts.securities ? "regtMaintenance" : "cryptoMmr";
   row++;
   blocks.push({ row: row++, col: 0, formulas: [["Account health", ""]], style: "header" });
-  const used = add(`Used margin (${BASIS_LABELS[basis]})`, `=${ref(basisRow[basis] as number)}`, "money");
+  let used: number;
+  if (opts.securities && opts.crypto && basis !== "cryptoMmr") {
+    // One account, one equity: the securities requirement and the crypto MMR both draw on it, so a
+    // securities basis is measured together with the crypto MMR (Crypto MMR chosen alone stays alone).
+    used = add(
+      `Used margin (${BASIS_LABELS[basis]} + crypto MMR)`,
+      `=${ref(basisRow[basis] as number)}+${ref(basisRow.cryptoMmr as number)}`,
+      "money",
+    );
+  } else {
+    used = add(`Used margin (${BASIS_LABELS[basis]})`, `=${ref(basisRow[basis] as number)}`, "money");
+  }
   const level = add("Margin level", `=MARGIN.MARGINLEVEL(${ref(equityRow)},${ref(used)})`, "percent");
   add("Status", `=MARGIN.MARGINSTATUS(${ref(level)},${ref(warnRow)},${ref(callRow)},${ref(stopRow)})`, "status");
   return { sheetName: opts.sheetName, blocks, rows: row, cols: 2, formulaCells };

@@ -1,7 +1,8 @@
 /**
  * The pane's own layout (Fluent components bring their own look). Adopted as a constructed
  * stylesheet, so no inline <style> is needed. Works from 320 px to 450 px wide: the form is a grid
- * whose columns wrap below 140 px each.
+ * whose columns wrap below 140 px each. The dialog is stacked above the accordion, whose heading
+ * buttons (z-index 2 in Fluent) would otherwise show, and take clicks, over the modal overlay.
  */
 export const PANE_CSS = `
 :root { color-scheme: light; }
@@ -19,12 +20,13 @@ fluent-text-field, fluent-select, fluent-text-area { width: 100%; min-width: 0; 
 fluent-select { min-width: 0; }
 fluent-text-field[aria-invalid="true"], fluent-select[aria-invalid="true"] { outline: 2px solid #c50f1f; outline-offset: 1px; border-radius: 4px; }
 .actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 4px; }
-.message p { margin: 4px 0 8px; padding: 6px 8px; border-radius: 4px; font-size: 13px; line-height: 1.4; overflow-wrap: anywhere; }
+.message p { margin: 4px 0 8px; padding: 6px 8px; border-radius: 4px; font-size: 13px; line-height: 1.4; overflow-wrap: anywhere; white-space: pre-line; }
+.unsupported { margin: 8px 12px; padding: 8px; border-left: 3px solid #c50f1f; background: #fdf3f4; font-size: 13px; line-height: 1.4; }
 .message .ok { background: #f1faf1; border-left: 3px solid #107c10; }
 .message .error { background: #fdf3f4; border-left: 3px solid #c50f1f; }
 .message .info { background: #f5f5f5; border-left: 3px solid #616161; }
 .dialog-body { padding: 16px; }
 .dialog-body h2 { font-size: 16px; margin: 0 0 8px; }
 .dialog-body ul { margin: 4px 0 12px; padding-left: 20px; font-family: Consolas, monospace; overflow-wrap: anywhere; }
-fluent-dialog { --dialog-width: 300px; --dialog-height: auto; }
+fluent-dialog { --dialog-width: 300px; --dialog-height: auto; position: relative; z-index: 100; }
 `;

@@ -45,7 +45,7 @@ async function tables(p: Page): Promise<TableInfo[]> {
 async function paste(p: Page, text: string): Promise<{ kind: string; text: string }> {
   await p.fill("#paste-rows textarea", text);
   await p.click("#import-rows");
-  return outcome(p, "sec-positions");
+  return outcome(p, "sec-import");
 }
 
 /** Column B of a sheet, rows 1..n, as [formula, value] pairs keyed by the label in column A. */
@@ -350,7 +350,7 @@ test("never overwrites a non-empty cell without a confirmation naming the range"
   await page.waitForSelector("#confirm-overwrite", { state: "visible" });
   const named = await page.$$eval("#confirm-ranges li", (lis) => lis.map((li) => li.textContent));
   expect(named).toEqual([expect.stringMatching(/^'Margin Summary'!A1:B\d+$/)]);
-  expect(await page.textContent("#confirm-text")).toMatch(/is not empty\. Overwrite\?/);
+  expect(await page.textContent("#confirm-text")).toMatch(/is not empty\. Overwrite it with the new margin summary\?/);
   await shot(page, "09-confirm-overwrite");
   await page.click("#confirm-cancel");
   const cancelled = await outcome(page, "sec-summary");
@@ -446,9 +446,7 @@ test("keyboard only, at 320 px and 450 px: labelled fields, Tab order, Enter add
       await p.keyboard.type("MSFT");
       await p.keyboard.press("Tab");
       await p.keyboard.type("10");
-      await p.keyboard.press("Tab"); // Strike
-      await p.keyboard.press("Tab"); // Expiry
-      await p.keyboard.press("Tab"); // Price
+      await p.keyboard.press("Tab"); // Price: a STOCK's strike and expiry fields are disabled, out of the Tab order
       await p.keyboard.type("400");
       await p.keyboard.press("Enter");
       expect((await outcome(p, "sec-positions")).kind).toBe("ok");

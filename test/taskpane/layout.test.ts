@@ -8,12 +8,15 @@ import {
   address,
   bookKinds,
   columnLetter,
+  fieldApplies,
+  importFromPaste,
   priceMoves,
   rowFromForm,
   rowsFromPaste,
   scenarioPlan,
   sheetRef,
   summaryPlan,
+  textCell,
   volMoves,
 } from "../../taskpane/layout";
 import { asDate } from "../../src/instruments/cells";
@@ -118,4 +121,88 @@ test("every function the pane writes is a registered custom function", () => {
   const sec = summaryPlan({ sheetName: "S", table: "T", equity: 1, securities: true, crypto: true, basis: "portfolio", params: {} });
   const used = new Set([...sec.formulaCells.map((c) => c.formula), scenarioPlan({ sheetName: "S", table: "T", priceMoves: [0], volMoves: [0] }).formula].flatMap((f) => [...f.matchAll(/MARGIN\.([A-Z0-9]+)/g)].map((m) => m[1])));
   expect([...used].filter((id) => !ids.includes(id))).toEqual([]);
+});
+
+test("text Excel would misread as a formula, number, boolean or date is written with Excel's text prefix", () => {
+  // Range.values reads text as typed: '=…', '+…', '-…' are formulas, '0700' the number 700, 'Mar-24' a date.
+  expect(["=HYPERLINK(\"x\")", "-ES", "+1", "@x", "0700", "1E5", "(100)", "#N/A", "TRUE", "false", "Mar-24", "June 2026", "'quoted"].map(textCell)).toEqual([
+    "'=HYPERLINK(\"x\")",
+    "'-ES",
+    "'+1",
+    "'@x",
+    "'0700",
+    "'1E5",
+    "'(100)",
+    "'#N/A",
+    "'TRUE",
+    "'false",
+    "'Mar-24",
+    "'June 2026",
+    "''quoted",
+  ]);
+  // Ordinary symbols stay as they are.
+  expect(["AAPL", "BTC-USDT-SWAP", "ESZ6", "AAPL 240621C200", "_x", ""].map(textCell)).toEqual(["AAPL", "BTC-USDT-SWAP", "ESZ6", "AAPL 240621C200", "_x", ""]);
+  // The table row carries the prefixed text (the core parsed it as text first).
+  expect(rowFromForm({ Type: "STOCK", Underlying: "0700", Symbol: "-HK", Quantity: "100", Price: "300" }).slice(0, 2)).toEqual(["'-HK", "'0700"]);
+});
+
+test("form fields a type does not use are left out of the row, whatever they still hold", () => {
+  expect(["Strike", "Expiry", "IV", "UnderlyingPrice", "Settle"].filter((f) => fieldApplies("STOCK", f))).toEqual([]);
+  expect(["Strike", "Expiry", "IV", "UnderlyingPrice", "Settle", "Leverage"].every((f) => fieldApplies("put", f))).toBe(true);
+  expect(fieldApplies("FUTURE", "Expiry") && !fieldApplies("FUTURE", "Strike")).toBe(true);
+  expect(fieldApplies("PERP", "UnderlyingPrice") && !fieldApplies("PERP", "Expiry")).toBe(true);
+  // A stock typed after a put: the put's strike, expiry, underlying price and IV stay out of the stock row.
+  const left = { Strike: "180", Expiry: "2027-06-18", UnderlyingPrice: "190", IV: "25%", Settle: "USDT" };
+  expect(rowFromForm({ ...left, Type: "STOCK", Underlying: "MSFT", Quantity: "100", Price: "410" })).toEqual(["", "MSFT", "STOCK", 100, "", "", 410, "", "", "", "", "", ""]);
+});
+
+test("a broker statement: other columns left out and named, every bad row named at once", () => {
+  const ok = importFromPaste("Symbol,Description,Qty,Price,Type,Underlying,Market Value\nAAPL,APPLE INC,100,190,STOCK,AAPL,\"19,000.00\"");
+  expect(ok.ignored).toEqual(["Description", "Market Value"]);
+  expect(ok.rows).toEqual([["AAPL", "AAPL", "STOCK", 100, "", "", 190, "", "", "", "", "", ""]]);
+
+  const problem = (text: string) => {
+    try {
+      importFromPaste(text);
+    } catch (e) {
+      return e as InputProblem;
+    }
+    throw new Error("no problem reported");
+  };
+  // Rows 3 and 5 (header = row 1) are wrong: both are named, the first one's field is marked.
+  const two = problem("Underlying,Type,Quantity,Price,Notes\nAAPL,STOCK,100,190,a\nXYZ,STOCK,ten,5,b\nMSFT,STOCK,5,400,c\nIBM,BOND,1,100,d");
+  expect(two.message.split("\n")).toEqual([
+    "2 pasted rows need fixing; nothing was imported. (Columns left out: Notes.)",
+    "Pasted row 3, Quantity: 'ten' is not a number",
+    expect.stringMatching(/^Pasted row 5, Type: unknown instrument type 'BOND'/),
+  ]);
+  expect([two.field, two.row]).toEqual(["Quantity", 3]);
+  // One bad row keeps the one-line message; seven list five and say how many more.
+  expect(problem("Underlying,Type,Quantity,Price\nAAPL,STOCK,x,1").message).toBe("Pasted row 2, Quantity: 'x' is not a number");
+  const seven = problem(["Underlying,Type,Quantity,Price", ...Array.from({ length: 7 }, (_, i) => `S${i},STOCK,x,1`)].join("\n"));
+  expect(seven.message.split("\n")).toHaveLength(7);
+  expect(seven.message).toMatch(/^7 pasted rows need fixing/);
+  expect(seven.message).toMatch(/… and 2 more\.$/);
+  // A header without a required column is still refused, naming what was left out.
+  expect(problem("Underlying,Type,Quantty,Price\nAAPL,STOCK,1,1").message).toMatch(/no Quantity column.*\(Columns left out: Quantty\.\)$/);
+});
+
+test("moves typed as whole numbers (5 meaning 5 %) are refused with the way to write them", () => {
+  expect(() => volMoves("-5, 0, 5")).toThrow(/^Vol moves: -5 would move implied vol by -500 points; write 5% or 0\.05 for 5 vol points$/);
+  expect(volMoves("-99%, 0.5")).toEqual([-0.99, 0.5]);
+  expect(() => priceMoves("0", "15", "5")).toThrow(/^Step: 5 would step the price by 500 %; write 3% or 0\.03/);
+  expect(priceMoves("-15%", "15%", "3%")).toHaveLength(11);
+});
+
+test("a book with both securities and crypto rows: the margin level counts the crypto MMR too", () => {
+  const plan = summaryPlan({ sheetName: "S", table: "T", equity: 1, securities: true, crypto: true, basis: "regtMaintenance", params: {} });
+  const cell = (label: string) => plan.formulaCells.find((c) => c.label === label)!;
+  const used = cell("Used margin (Reg T maintenance + crypto MMR)");
+  expect(used.formula).toBe(`=${address(cell("Reg T maintenance").row, 1)}+${address(cell("Crypto MMR").row, 1)}`);
+  expect(cell("Margin level").formula).toBe(`=MARGIN.MARGINLEVEL(B5,${address(used.row, 1)})`);
+  const pm = summaryPlan({ sheetName: "S", table: "T", equity: 1, securities: true, crypto: true, basis: "portfolio", params: {} });
+  expect(pm.formulaCells.map((c) => c.label)).toContain("Used margin (Portfolio margin + crypto MMR)");
+  // Crypto MMR chosen on its own stays on its own.
+  const crypto = summaryPlan({ sheetName: "S", table: "T", equity: 1, securities: true, crypto: true, basis: "cryptoMmr", params: {} });
+  expect(crypto.formulaCells.map((c) => c.label)).toContain("Used margin (Crypto MMR)");
 });
