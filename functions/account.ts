@@ -140,7 +140,7 @@ export function STOPOUTPRICE(
       num(entryPrice, "entryPrice"),
       num(balance, "balance"),
       num(usedMargin, "usedMargin"),
-      optNum(stopOut, "stopOut", 0.3),
+      optNum(stopOut, "stopOut", health.DEFAULT_THRESHOLDS.stopOut),
       optNum(quoteToAccountRate, "quoteToAccountRate", 1),
     ),
   );

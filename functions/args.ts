@@ -1,11 +1,10 @@
 /**
- * Reading custom-function arguments: numbers, text, booleans, dates and omitted arguments (Excel
+ * Reading custom-function arguments: numbers, text, booleans and omitted arguments (Excel
  * passes null; null, undefined and an empty cell all mean "use the default"). Each reader names the
  * argument in its error message. Cell-level coercion lives in the core (src/instruments/cells), so the
  * task pane and the functions read values alike.
  */
-import { numError } from "../src/errors";
-import { asBool, asDate, asNumber, asText, isBlank, optional, scalar } from "../src/instruments/cells";
+import { asBool, asNumber, asText, isBlank, optional, scalar } from "../src/instruments/cells";
 
 export function num(v: unknown, name: string): number {
   return asNumber(v, name);
@@ -15,26 +14,12 @@ export function optNum(v: unknown, name: string, def: number): number {
   return optional(v, def, asNumber, name);
 }
 
-export function positiveNum(v: unknown, name: string): number {
-  const x = num(v, name);
-  if (!(x > 0)) throw numError(`${name}: ${x} must be greater than zero`);
-  return x;
-}
-
 export function text(v: unknown, name: string): string {
   return asText(v, name);
 }
 
-export function optText(v: unknown, name: string, def: string): string {
-  return optional(v, def, asText, name);
-}
-
 export function optBool(v: unknown, name: string, def: boolean): boolean {
   return optional(v, def, asBool, name);
-}
-
-export function date(v: unknown, name: string): number {
-  return asDate(v, name);
 }
 
 export function omitted(v: unknown): boolean {

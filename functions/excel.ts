@@ -19,7 +19,6 @@ export class ExcelError {
 }
 
 export type ExcelErrorValue = ExcelError | CustomFunctions.Error;
-export type Result<T> = T | ExcelErrorValue;
 export type Cell = number | string | boolean;
 export type Grid = Cell[][];
 

@@ -42,7 +42,7 @@ export function PMSCENARIO(positions: unknown[][], priceMoves?: unknown[][], vol
  * Risk-based portfolio margin (FINRA 4210(g) / OCC TIMS style): for each underlying, the worst loss over its own class grid (−15 % … +15 % in 3 % steps for equities, narrow indexes and ETFs, times a leveraged ETF's leverage; −8 % … +6 % for broad indexes; vol unchanged unless volShift is set), floored at minPerContract × multiplier × |contracts| of its options and futures (identical contracts netted); summed across underlyings, with no offsets unless params give a class offset p (then that class is credited p × (Σ its worst losses − the worst loss of its underlyings taken together, scenario by scenario)); times houseMultiplier. Long 100 shares at $50 → 750.
  * @customfunction
  * @param positions Positions table (Underlying, Type, Quantity, Strike, Expiry, Price, UnderlyingPrice, IV, Multiplier, Class, Leverage, ...), with or without a header row.
- * @param [params] Two columns, name and value: minPerContract (0.375), houseMultiplier (1), volShift (0), offsetEquity / offsetBroadIndex / offsetNarrowIndex / offsetEtf (0–1, default 0), horizonDays (1), rate (0), dividendYield (0), valuationDate (today), model (BSM), volFloor (0.0001).
+ * @param [params] Two columns, name and value: minPerContract (0.375), houseMultiplier (1), volShift (0), offsetEquity / offsetBroadIndex / offsetNarrowIndex / offsetEtf (0–1, default 0), horizonDays (1), rate (0), dividendYield (0), valuationDate (today), model (BSM or BLACK76), volFloor (0.0001).
  * @returns The portfolio-margin requirement in account currency.
  */
 export function PMMARGIN(positions: unknown[][], params?: unknown[][]): number | ExcelErrorValue {

@@ -9,7 +9,7 @@ import { type Cell, type ExcelErrorValue, run, runGrid } from "./excel";
 
 function compute(positions: unknown, requirement: unknown, params: unknown) {
   const book = parsePositions(positions);
-  const which: RegTRequirement = optional(requirement, REQUIREMENT.default, (v, w) => REQUIREMENT.read(v, w), "requirement");
+  const which: RegTRequirement = optional(requirement, REQUIREMENT.default, REQUIREMENT.read, "requirement");
   return regtMargin(book, which, readParams(REGT_PARAMS, params));
 }
 

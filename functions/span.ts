@@ -23,7 +23,7 @@ export function SPANSCAN(riskArray: unknown[][]): number | ExcelErrorValue {
  * @param positions Positions table (Underlying, Type, Quantity, Strike, Expiry, Price, UnderlyingPrice, IV, Multiplier, ...), with or without a header row.
  * @param priceScanRange Price scan range as a FRACTION of the underlying price (0.08 = 8 %), ≥ 0.
  * @param volScanRange Volatility scan range in absolute vol points (0.04 = 4 points), ≥ 0.
- * @param [params] Two columns, name and value: extremeMultiple (2), extremeCover (0.35), withLabels (FALSE: TRUE adds a scenario column and a header row), horizonDays (1), rate (0), dividendYield (0), valuationDate (today), model (BSM), volFloor (0.0001).
+ * @param [params] Two columns, name and value: extremeMultiple (2), extremeCover (0.35), withLabels (FALSE: TRUE adds a scenario column and a header row), horizonDays (1), rate (0), dividendYield (0), valuationDate (today), model (BSM or BLACK76), volFloor (0.0001).
  * @returns A column of 16 P&L values (17 × 2 with labels).
  */
 export function SPANARRAY(positions: unknown[][], priceScanRange: unknown, volScanRange: unknown, params?: unknown[][]): Array<Array<Cell | ExcelErrorValue>> {

@@ -44,7 +44,8 @@ function render(metadata) {
 }
 
 async function main() {
-  const text = render(await loadMetadata());
+  const metadata = await loadMetadata();
+  const text = render(metadata);
   if (process.argv.includes("--check")) {
     const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, "utf8") : "";
     if (current !== text) {
@@ -55,7 +56,7 @@ async function main() {
   }
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(OUT, text);
-  console.log(`wrote ${path.relative(process.cwd(), OUT)} (${(await loadMetadata()).functions.length} functions)`);
+  console.log(`wrote ${path.relative(process.cwd(), OUT)} (${metadata.functions.length} functions)`);
 }
 
 if (require.main === module) {

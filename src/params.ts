@@ -13,6 +13,8 @@ export interface ParamSpec<T> {
   /** Default value; for dates, undefined means "today (UTC)". */
   default: T;
   description: string;
+  /** Other names accepted in a params range (a former or shared spelling), matched like the name. */
+  aliases?: readonly string[];
   read(v: unknown, where: string): T;
 }
 
@@ -49,14 +51,21 @@ export function dateParam(description: string): ParamSpec<number | undefined> {
   return { kind: "date", default: undefined, description, read: asDate };
 }
 
-export function choiceParam<T extends string>(def: T, choices: readonly T[], description: string): ParamSpec<T> {
+/** One of `choices`, in any letter case; `spellings` maps other accepted words to a choice. */
+export function choiceParam<T extends string>(
+  def: T,
+  choices: readonly T[],
+  description: string,
+  spellings: Readonly<Record<string, T>> = {},
+): ParamSpec<T> {
+  const byWord = new Map<string, T>(choices.map((c) => [c.toLowerCase(), c]));
+  for (const [word, c] of Object.entries(spellings)) byWord.set(word.toLowerCase(), c);
   return {
     kind: "text",
     default: def,
     description,
     read(v, where) {
-      const t = asText(v, where).toLowerCase();
-      const c = choices.find((x) => x.toLowerCase() === t);
+      const c = byWord.get(asText(v, where).toLowerCase());
       if (c === undefined) throw valueError(`${where}: ${show(v)} is not one of ${choices.join(", ")}`);
       return c;
     },
@@ -76,7 +85,6 @@ export function paramPairs(v: unknown, what = "params"): [unknown, unknown][] {
   }
   const grid = toGrid(v, what).filter((r) => !r.every(isBlank));
   if (grid.length === 0) return [];
-  if (grid[0].length === 1 && grid.length === 1 && isBlank(grid[0][0])) return [];
   if (grid[0].length !== 2) {
     throw valueError(`${what}: expected two columns (name, value), got ${grid[0].length}`);
   }
@@ -85,13 +93,31 @@ export function paramPairs(v: unknown, what = "params"): [unknown, unknown][] {
   return (header ? grid.slice(1) : grid).map((r) => [r[0], r[1]]);
 }
 
+const NAMES = new WeakMap<ParamSpecs, ReadonlyMap<string, string>>();
+
+/**
+ * Each accepted name of the specs (its key and its aliases), normalised, → its key. Built once per
+ * specs table: every custom-function call that takes a params range looks its names up here.
+ */
+export function paramNames(specs: ParamSpecs): ReadonlyMap<string, string> {
+  let byName = NAMES.get(specs);
+  if (!byName) {
+    const m = new Map<string, string>();
+    for (const [k, s] of Object.entries(specs)) {
+      for (const n of [k, ...(s.aliases ?? [])]) m.set(normaliseName(n), k);
+    }
+    NAMES.set(specs, (byName = m));
+  }
+  return byName;
+}
+
 /**
  * Reads a params range (or object) against its specs. Blank values keep the default; unknown or
- * duplicated names are errors.
+ * duplicated names (an alias and its name count as one) are errors.
  */
 export function readParams<S extends ParamSpecs>(specs: S, v: unknown, what = "params"): ParamValues<S> {
   const out = defaults(specs) as Record<string, unknown>;
-  const byName = new Map(Object.keys(specs).map((k) => [normaliseName(k), k]));
+  const byName = paramNames(specs);
   const seen = new Set<string>();
   for (const [nameCell, value] of paramPairs(v, what)) {
     if (isBlank(nameCell)) {

@@ -12,6 +12,11 @@ function measure(name, size, fn, units = 1) {
     fn();
     best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
   }
+  return print(name, size, best, units);
+}
+
+/** Prints a case's JSON line (best time in seconds) and returns it. */
+function print(name, size, best, units) {
   const line = { name, size, seconds: Number(best.toFixed(6)), perSecond: Math.round(units / best) };
   console.log(JSON.stringify(line));
   return line;
@@ -26,9 +31,7 @@ async function measureAsync(name, size, fn, units = 1) {
     await fn();
     best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
   }
-  const line = { name, size, seconds: Number(best.toFixed(6)), perSecond: Math.round(units / best) };
-  console.log(JSON.stringify(line));
-  return line;
+  return print(name, size, best, units);
 }
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run benchmarks the same books. */

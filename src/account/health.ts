@@ -80,7 +80,7 @@ export function stopOutPrice(
   entryPrice: number,
   balance: number,
   usedMargin: number,
-  stopOut = 0.3,
+  stopOut = DEFAULT_THRESHOLDS.stopOut,
   quoteToAccountRate = 1,
 ): number {
   if (quantity === 0) throw divError("quantity: no open position (quantity is 0), so there is no stop-out price");

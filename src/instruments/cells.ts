@@ -118,8 +118,13 @@ export function todaySerial(now: number = Date.now()): number {
   return Math.floor(serialFromUtc(now));
 }
 
+/** The UTC time in milliseconds of an Excel serial (the inverse of serialFromUtc, to the millisecond). */
+export function utcFromSerial(serial: number): number {
+  return Math.round((serial - EXCEL_EPOCH_OFFSET) * MS_PER_DAY);
+}
+
 export function isoFromSerial(serial: number): string {
-  return new Date(Math.round((serial - EXCEL_EPOCH_OFFSET) * MS_PER_DAY)).toISOString().slice(0, 10);
+  return new Date(utcFromSerial(serial)).toISOString().slice(0, 10);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?Z?)?$/;

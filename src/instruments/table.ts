@@ -5,7 +5,7 @@
  * "row 4" is the fourth row of the range the user selected.
  */
 import { valueError } from "../errors";
-import { errorCodeOf, isBlank, show } from "./cells";
+import { asNumber, errorCodeOf, isBlank, show } from "./cells";
 
 export interface ColumnSpec {
   /** Canonical name, as written in a header row and in messages. */
@@ -46,6 +46,18 @@ export function toGrid(v: unknown, what: string): unknown[][] {
 }
 
 export const isBlankRow = (r: readonly unknown[]): boolean => r.every(isBlank);
+
+/**
+ * The numbers of a range given as one row or one column (`items` names them in the message: "the
+ * moves"). Blank cells are skipped; a bad cell is named by its position, "priceMoves, value 3".
+ */
+export function readNumberLine(grid: readonly (readonly unknown[])[], what: string, items: string): number[] {
+  if (grid.length > 1 && grid[0].length > 1) {
+    throw valueError(`${what}: give ${items} as one row or one column, not a ${grid.length} × ${grid[0].length} range`);
+  }
+  const cells = grid.length === 1 ? grid[0] : grid.map((r) => r[0]);
+  return cells.flatMap((c, i) => (isBlank(c) ? [] : [asNumber(c, `${what}, value ${i + 1}`)]));
+}
 
 /** Reads a table argument against its column list. */
 export function readTable(v: unknown, columns: readonly ColumnSpec[], what: string): Table {

@@ -19,11 +19,10 @@
  * the reference the kernel is tested against.
  */
 import { numError, valueError } from "../errors";
-import { asNumber, isBlank } from "../instruments/cells";
 import { byUnderlying, isOption, type Position, requireIv, yearsToExpiry } from "../instruments/positions";
-import { toGrid } from "../instruments/table";
+import { readNumberLine, toGrid } from "../instruments/table";
 import { D, dec } from "../money";
-import { choiceParam, dateParam, numberParam, type ParamValues, valuationDate } from "../params";
+import { choiceParam, dateParam, numberParam, type ParamSpec, type ParamValues, valuationDate } from "../params";
 import { bsPrice, type OptionKind } from "./blackScholes";
 import { CODY_ERFC } from "./normal";
 import { makeScenarioKernel, type SeriesArrays } from "./scenarioKernel";
@@ -34,15 +33,21 @@ export const revalueSeries = makeScenarioKernel(CODY_ERFC);
 export const PRICING_MODELS = ["BSM", "BLACK76"] as const;
 export type PricingModel = (typeof PRICING_MODELS)[number];
 
+/**
+ * The `model` parameter of every rule set that revalues options (PM, SPAN, crypto PM): BSM or BLACK76,
+ * in any letter case; "bs" is also read as BSM (crypto PM's former spelling).
+ */
+export function modelParam(description: string): ParamSpec<PricingModel> {
+  return choiceParam<PricingModel>("BSM", PRICING_MODELS, description, { bs: "BSM" });
+}
+
 /** The scenario model's parameters (shared by the PM and SPAN rule sets' parameter tables). */
 export const SCENARIO_PARAMS = {
   horizonDays: numberParam(1, "Days the clock moves forward in every scenario (365-day years).", { min: 0 }),
   rate: numberParam(0, "Continuously compounded risk-free rate, fraction (0.05 = 5 %)."),
   dividendYield: numberParam(0, "Continuous dividend yield of the underlyings, fraction (Black–Scholes–Merton only)."),
   valuationDate: dateParam("Valuation date for time to expiry; default today (UTC). Set it to make a workbook reproducible."),
-  model: choiceParam<PricingModel>(
-    "BSM",
-    PRICING_MODELS,
+  model: modelParam(
     "Option model: BSM (Black–Scholes–Merton on the underlying price) or BLACK76 (options on futures: UnderlyingPrice is the futures price).",
   ),
   volFloor: numberParam(0.0001, "Lowest volatility after a vol move, fraction (0.0001 = 0.01 vol points).", {
@@ -269,13 +274,7 @@ export function scenarioGrid(positions: readonly Position[], priceMoves: readonl
  * skipped; text and error values are errors naming the argument and the value's position.
  */
 export function readMoves(v: unknown, what: string): number[] {
-  const grid = toGrid(v, what);
-  if (grid.length > 1 && grid[0].length > 1) throw valueError(`${what}: give the moves as one row or one column, not a ${grid.length} × ${grid[0].length} range`);
-  const cells = grid.length === 1 ? grid[0] : grid.map((r) => r[0]);
-  const moves: number[] = [];
-  cells.forEach((c, i) => {
-    if (!isBlank(c)) moves.push(asNumber(c, `${what}, value ${i + 1}`));
-  });
+  const moves = readNumberLine(toGrid(v, what), what, "the moves");
   if (moves.length === 0) throw valueError(`${what}: no moves given`);
   return moves;
 }

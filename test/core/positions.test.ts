@@ -102,4 +102,14 @@ describe("params range (SPEC §0)", () => {
     expect(errorOf(() => readParams(specs, [["rate", 1], ["RATE", 2]])).message).toMatch(/given twice/);
     expect(errorOf(() => readParams(specs, [["rate", 1, 3]])).message).toMatch(/two columns/);
   });
+  test("a parameter's aliases and a choice's other spellings read as the name and the choice", () => {
+    const aliased = {
+      model: { ...choiceParam("BSM", ["BSM", "BLACK76"] as const, "model", { bs: "BSM" }), aliases: ["optionModel"] },
+    };
+    expect(readParams(aliased, [["Option Model", "black76"]])).toEqual({ model: "BLACK76" });
+    expect(readParams(aliased, [["model", "BS"]])).toEqual({ model: "BSM" });
+    expect(errorOf(() => readParams(aliased, [["model", "bs"], ["optionModel", "bs"]])).message).toBe("params: parameter model is given twice");
+    // the valid names listed are the parameters' own names
+    expect(errorOf(() => readParams(aliased, [["modl", "bs"]])).message).toBe("params: unknown parameter 'modl'; valid names: model");
+  });
 });

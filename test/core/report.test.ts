@@ -12,3 +12,10 @@ test("a name no rule set knows is an error listing the valid ones", () => {
   expect(() => routeParams([["houseMultiplyer", 1.2]])).toThrow(MarginError);
   expect(() => routeParams([["houseMultiplyer", 1.2]])).toThrow(/unknown parameter 'houseMultiplyer'; valid names: .*houseMultiplier/);
 });
+
+test("model goes to every rule set that revalues options; crypto PM's former name optionModel to crypto only", () => {
+  const r = routeParams([["model", "BLACK76"], ["optionModel", "bs"]]);
+  expect(r.regt).toEqual([]);
+  expect(r.pm).toEqual([["model", "BLACK76"]]);
+  expect(r.crypto).toEqual([["model", "BLACK76"], ["optionModel", "bs"]]);
+});

@@ -190,6 +190,17 @@ describe("a short strangle on BTC options: −1 call 55,000 and −1 put 45,000,
     // Black-76 on the index as forward: value = e^(−rT) × undiscounted, so the short loses v0 × (e^(0.01 T) − 1) at r = −1 %
     expect(b.MR5).toBeCloseTo(v0 * (Math.exp(0.01 * y) - 1), 9);
   });
+
+  test("model takes the name and spellings PMSCENARIO, PMMARGIN and SPANARRAY use; optionModel and bs still read", () => {
+    const run = (...pairs: [string, unknown][]) => f.PMRISKUNITS(t, NONE, withParams(...pairs));
+    const black76 = run(["optionModel", "black76"]);
+    expect(run(["model", "BLACK76"])).toEqual(black76);
+    expect(run(["model", "black76"])).toEqual(black76);
+    expect(run(["model", "BSM"])).toEqual(f.PMRISKUNITS(t, NONE, PARAMS));
+    expect(run(["optionModel", "bs"])).toEqual(f.PMRISKUNITS(t, NONE, PARAMS));
+    expectExcelError(run(["model", "BSM"], ["optionModel", "black76"]), "#VALUE!", /params: parameter model is given twice/);
+    expectExcelError(run(["model", "binomial"]), "#VALUE!", /params, model: 'binomial' is not one of BSM, BLACK76/);
+  });
 });
 
 describe("a USDT-vs-USD hedged unit (MR9)", () => {

@@ -108,6 +108,15 @@ describe("bad inputs give errors naming row and column", () => {
   test("an unknown parameter name → #VALUE! listing the valid names", () => {
     expectExcelError(PMSCENARIO(STOCK, null, null, params(["horizon", 2])), "#VALUE!", /unknown parameter 'horizon'.*horizonDays/);
   });
+  test("model is read in any letter case, and bs (crypto PM's former spelling) as BSM", () => {
+    const book = option({});
+    const run = (model: string) => PMSCENARIO(book, [[0.05]], null, params(["rate", 0.05], ["model", model]));
+    // at a 5 % rate BSM (carry = dividend yield 0) and BLACK76 (carry = rate) give different values
+    expect(run("BLACK76")).not.toEqual(run("BSM"));
+    expect(run("bs")).toEqual(run("BSM"));
+    expect(run("bsm")).toEqual(run("BSM"));
+    expect(run("black76")).toEqual(run("BLACK76"));
+  });
   test("an unknown model → #VALUE!", () => {
     expectExcelError(PMSCENARIO(STOCK, null, null, params(["model", "binomial"])), "#VALUE!", /params, model: 'binomial' is not one of BSM, BLACK76/);
   });

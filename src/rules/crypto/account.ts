@@ -16,7 +16,7 @@
  */
 import { divError, naError, numError } from "../../errors";
 import { type Position } from "../../instruments/positions";
-import { D, type Dec, ZERO, dec, progressive } from "../../money";
+import { D, type Dec, dec, progressive, sum } from "../../money";
 import { type Asset, UsdPrices } from "./assets";
 import { type CryptoContext, type CryptoParams } from "./params";
 import { type UnitPair, buildRiskUnits, evaluateUnitPair } from "./riskUnits";
@@ -61,9 +61,7 @@ export function adjustedEquity(assets: readonly Asset[], usd: UsdPrices, tiers: 
       adjusted: discountedAmount(amount, discountTiersFor(a.currency, tiers)).times(price),
     };
   });
-  let total = ZERO;
-  for (const l of lines) total = total.plus(l.adjusted);
-  return { lines, total };
+  return { lines, total: sum(lines.map((l) => l.adjusted)) };
 }
 
 /** A currency's borrowing parameters: its own row, else the "*" row; #N/A when neither exists. */
@@ -100,13 +98,7 @@ export function borrowing(assets: readonly Asset[], usd: UsdPrices, table: reado
     const r = borrowRateFor(a.currency, table);
     lines.push({ currency: a.currency, liability, maxLeverage: r.maxLeverage, mmrRate: r.mmrRate, ...borrowingMargin(liability, r.maxLeverage, r.mmrRate) });
   }
-  let imr = ZERO;
-  let mmr = ZERO;
-  for (const l of lines) {
-    imr = imr.plus(l.imr);
-    mmr = mmr.plus(l.mmr);
-  }
-  return { lines, imr, mmr };
+  return { lines, imr: sum(lines.map((l) => l.imr)), mmr: sum(lines.map((l) => l.mmr)) };
 }
 
 export interface Totals {
@@ -128,12 +120,8 @@ export function accountTotals(
   borrow: { imr: Dec; mmr: Dec },
   p: Pick<CryptoParams, "imrFactor">,
 ): Totals {
-  let derivativesMmr = ZERO;
-  let derivativesAndSpotMmr = ZERO;
-  for (const u of units) {
-    derivativesMmr = derivativesMmr.plus(u.shown.mmr);
-    derivativesAndSpotMmr = derivativesAndSpotMmr.plus(u.withSpot.mmr);
-  }
+  const derivativesMmr = sum(units.map((u) => u.shown.mmr));
+  const derivativesAndSpotMmr = sum(units.map((u) => u.withSpot.mmr));
   return {
     derivativesMmr,
     derivativesAndSpotMmr,

@@ -56,7 +56,7 @@ export function cryptoParameterTables(): CryptoParameterTable[] {
       title: "Crypto portfolio margin: parameters (SPEC §6)",
       argument: "params",
       usedBy: PARAMS_USERS,
-      grid: [["Name", "Value"], ...pairs.map(([n, v]) => [n, v === undefined || v === null ? "" : (v as string | number)])],
+      grid: [["Name", "Value"], ...pairs.map(([n, v]) => [n, v as string | number])],
       descriptions: pairs.map(([, , d]) => d),
     },
     {

@@ -25,7 +25,7 @@ import { naError } from "../../errors";
 import { isoFromSerial } from "../../instruments/cells";
 import { type Position, type Settle } from "../../instruments/positions";
 import { type Dec } from "../../money";
-import { type Asset } from "./assets";
+import { type Asset, type UsdPrices } from "./assets";
 import { accountTotals, adjustedEquity, evaluateAccount } from "./account";
 import { type CryptoContext, type CryptoParams } from "./params";
 import { type UnitPair, type UnitResult, derivativeCoinDelta, evaluateUnitPair, makeLeg, qtyOf, spotInUse } from "./riskUnits";
@@ -238,7 +238,7 @@ function bucketOf(unit: RiskUnit, c: Settle, q: Map<Leg, number>): number {
 }
 
 /** The unit's largest perp, or a new one (quantity 0) added to the unit for DDH2. */
-function unitPerp(unit: RiskUnit, q: Map<Leg, number>, ctx: CryptoContext, usd: Parameters<typeof makeLeg>[3]): Leg {
+function unitPerp(unit: RiskUnit, q: Map<Leg, number>, ctx: CryptoContext, usd: UsdPrices): Leg {
   const perps = unit.derivatives.filter((l) => l.kind === "perp");
   if (perps.length) return perps.reduce((a, b) => (absCash(b, qtyOf(b, q)) > absCash(a, qtyOf(a, q)) ? b : a));
   const big = unit.derivatives.reduce((a, b) => (notional(b, qtyOf(b, q)) > notional(a, qtyOf(a, q)) ? b : a));

@@ -12,7 +12,7 @@
  */
 import { numError } from "../../errors";
 import { type Settle } from "../../instruments/positions";
-import { D, type Dec, ZERO, dec, progressive } from "../../money";
+import { D, type Dec, ZERO, dec, progressive, sum } from "../../money";
 import { MR9_PAIRS, type TierTable } from "./tables";
 
 function checkInputs(volume: Dec, price: number): void {
@@ -89,7 +89,5 @@ export function mr9StablecoinDepeg(buckets: Readonly<Record<Settle, Dec>>, usd: 
     const price = pairIndexPrice(a, b, usd);
     return { pair: `${a}-${b}`, hedged, price, charge: hedged.isZero() ? ZERO : mr9Charge(hedged, price, t) };
   });
-  let mr9 = ZERO;
-  for (const h of hedges) mr9 = mr9.plus(h.charge);
-  return { hedges, mr9 };
+  return { hedges, mr9: sum(hedges.map((h) => h.charge)) };
 }

@@ -5,7 +5,7 @@
  */
 import { numError, valueError } from "../../errors";
 import { asNumber, asText, isBlank, show } from "../../instruments/cells";
-import { readTable, toGrid } from "../../instruments/table";
+import { type ColumnSpec, readTable, type TableRow, toGrid } from "../../instruments/table";
 import {
   type ParamSpec,
   type ParamSpecs,
@@ -32,6 +32,7 @@ import {
   type TierTable,
   VOL_SHOCK,
 } from "./tables";
+import { modelParam, type PricingModel } from "../../models/scenario";
 
 /** A comma-separated list of coin symbols (upper-cased, blanks dropped). */
 function listParam(def: readonly string[], description: string): ParamSpec<string> {
@@ -79,7 +80,10 @@ function groupSpecs(): ParamSpecs {
 export const CRYPTO_PARAMS = {
   valuationDate: dateParam("Valuation date for time to expiry (blank: today, UTC)"),
   rate: numberParam(0, "Risk-free rate used to revalue options (continuously compounded, fraction)"),
-  optionModel: choiceParam<"bs" | "black76">("bs", ["bs", "black76"], "Option revaluation on the index: bs (Black–Scholes, index as spot) or black76 (index as forward)"),
+  model: {
+    ...modelParam("Option revaluation on the index: BSM (Black–Scholes, index as spot; bs also accepted) or BLACK76 (Black-76, index as forward); formerly named optionModel"),
+    aliases: ["optionModel"],
+  },
   spotOffset: choiceParam<"larger" | "withSpot">(
     "larger",
     ["larger", "withSpot"],
@@ -106,7 +110,7 @@ export type CryptoParamValues = ParamValues<typeof CRYPTO_PARAMS>;
 export interface CryptoParams {
   valuationDate: number;
   rate: number;
-  optionModel: "bs" | "black76";
+  model: PricingModel;
   spotOffset: "larger" | "withSpot";
   groups: Record<CoinGroup, GroupTable>;
   volShock: { base: number; refDays: number; power: number; minDays: number; termPivotDays: number };
@@ -149,7 +153,7 @@ export function readCryptoParams(v: unknown, what = "params"): CryptoParams {
   return {
     valuationDate: valuationDate(p),
     rate: p.rate,
-    optionModel: p.optionModel,
+    model: p.model,
     spotOffset: p.spotOffset,
     groups,
     volShock: {
@@ -239,6 +243,13 @@ function checkBounds(bounds: (number | undefined)[], where: (i: number) => strin
   });
 }
 
+/** The data rows of a table argument; undefined when it is blank or has none (the default table applies). */
+function givenRows(v: unknown, columns: readonly ColumnSpec[], what: string): TableRow[] | undefined {
+  if (isBlank(v)) return undefined;
+  const { rows } = readTable(v, columns, what);
+  return rows.length === 0 ? undefined : rows;
+}
+
 export const BRACKET_COLUMNS = [
   { name: "UpTo", aliases: ["RawChargeUpTo", "Bound", "UpperBound", "Up to"] },
   { name: "Multiplier", aliases: ["Mult", "Factor"] },
@@ -246,17 +257,16 @@ export const BRACKET_COLUMNS = [
 
 /** Reads the MR7 brackets argument: columns UpTo (USD of raw charge; blank = and above) and Multiplier. */
 export function readBrackets(v: unknown, what = "mr7Brackets"): Bracket[] {
-  if (isBlank(v)) return [...MR7_BRACKETS];
-  const t = readTable(v, BRACKET_COLUMNS, what);
-  if (t.rows.length === 0) return [...MR7_BRACKETS];
-  const out = t.rows.map(({ row, cells }) => {
+  const rows = givenRows(v, BRACKET_COLUMNS, what);
+  if (!rows) return [...MR7_BRACKETS];
+  const out = rows.map(({ row, cells }) => {
     const multiplier = cellNumber(cells.Multiplier, `${what}, row ${row}, Multiplier`);
     if (multiplier < 0) throw numError(`${what}, row ${row}, Multiplier: ${multiplier} cannot be negative`);
     return { upTo: optionalBound(cells.UpTo, `${what}, row ${row}, UpTo`), multiplier };
   });
   checkBounds(
     out.map((b) => b.upTo),
-    (i) => `${what}, row ${t.rows[i].row}, UpTo`,
+    (i) => `${what}, row ${rows[i].row}, UpTo`,
   );
   return out;
 }
@@ -274,10 +284,9 @@ const currencyCell = (v: unknown, where: string): string => {
 
 /** Reads the discount tiers argument: Currency (or *), UpTo (coins; blank = and above), Discount (0–1]. */
 export function readDiscountTiers(v: unknown, what = "discountTiers"): DiscountTier[] {
-  if (isBlank(v)) return [...DISCOUNT_TIERS];
-  const t = readTable(v, DISCOUNT_COLUMNS, what);
-  if (t.rows.length === 0) return [...DISCOUNT_TIERS];
-  const out = t.rows.map(({ row, cells }) => {
+  const given = givenRows(v, DISCOUNT_COLUMNS, what);
+  if (!given) return [...DISCOUNT_TIERS];
+  const out = given.map(({ row, cells }) => {
     const discount = cellNumber(cells.Discount, `${what}, row ${row}, Discount`);
     if (!(discount > 0 && discount <= 1)) throw numError(`${what}, row ${row}, Discount: ${discount} must be above 0 and at most 1`);
     return { row, currency: currencyCell(cells.Currency, `${what}, row ${row}, Currency`), upTo: optionalBound(cells.UpTo, `${what}, row ${row}, UpTo`), discount };
@@ -300,11 +309,10 @@ export const BORROW_COLUMNS = [
 
 /** Reads the borrowing argument: Currency (or *), MaxLeverage (> 0), MMRRate (≥ 0). */
 export function readBorrowRates(v: unknown, what = "borrowRates"): BorrowRate[] {
-  if (isBlank(v)) return [...BORROW_RATES];
-  const t = readTable(v, BORROW_COLUMNS, what);
-  if (t.rows.length === 0) return [...BORROW_RATES];
+  const rows = givenRows(v, BORROW_COLUMNS, what);
+  if (!rows) return [...BORROW_RATES];
   const seen = new Set<string>();
-  return t.rows.map(({ row, cells }) => {
+  return rows.map(({ row, cells }) => {
     const currency = currencyCell(cells.Currency, `${what}, row ${row}, Currency`);
     if (seen.has(currency)) throw valueError(`${what}, row ${row}, Currency: ${currency} appears twice`);
     seen.add(currency);

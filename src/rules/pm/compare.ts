@@ -33,7 +33,7 @@ export function effectiveLeverage(gmv: number, requirement: number): number | un
 }
 
 export function compareMargins(positions: readonly Position[], params: CompareParams): Comparison {
-  const regtInitial = regtMargin([...positions], "initial", params).total;
+  const regtInitial = regtMargin(positions, "initial", params).total;
   const portfolioMargin = pmMargin(positions, params).total;
   const gmv = grossMarketValue(securitiesOnly(positions));
   return {

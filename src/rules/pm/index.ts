@@ -105,15 +105,15 @@ export function pmMargin(positions: readonly Position[], params: Partial<PmParam
   });
 
   const credits: Dec[] = [];
-  for (const [cls, param] of Object.entries(CLASS_OFFSET_PARAM) as [AssetClass, keyof PmParams][]) {
+  for (const [cls, param] of Object.entries(CLASS_OFFSET_PARAM) as [AssetClass, (typeof CLASS_OFFSET_PARAM)[AssetClass]][]) {
     const members = items.filter((i) => i.out.assetClass === cls);
-    if (members.length < 2 || !((p[param] as number) > 0)) continue;
+    if (members.length < 2 || !(p[param] > 0)) continue;
     const combined = new Float64Array(members[0].grid.cells.length);
     for (const m of members) m.grid.cells.forEach((v, c) => (combined[c] += v));
     const combinedWorst = dec(worstLoss({ ...members[0].grid, cells: combined }).loss);
     credits.push(
       classOffsetCredit(
-        p[param] as number,
+        p[param],
         members.map((m) => m.requirement),
         members.map((m) => m.worst),
         members.map((m) => m.minimum),

@@ -11,7 +11,7 @@ import { isCryptoPosition, type Position, securitiesOnly } from "../../instrumen
 import { sum } from "../../money";
 import { choiceParam, valuationDate } from "../../params";
 import { netBook } from "./book";
-import { describeLegs, groupPositions, type Pairing, pairUnderlying, type PairingOptions } from "./pairing";
+import { describeLegs, groupPositions, isStockAlone, type Pairing, pairUnderlying, type PairingOptions } from "./pairing";
 import type { RegTParams } from "./params";
 import { type RegTRequirement, type RuleContext, show } from "./rules";
 
@@ -64,14 +64,13 @@ export function regtPairings(
 function groupsOf(p: Pairing): RegTGroup[] {
   return p.groups.map((g) => {
     let rule: string | undefined;
-    const stockAlone = g.template.kind === "longStock" || g.template.kind === "shortStock";
     return {
       underlying: p.underlying,
       strategy: g.template.name,
       legs: describeLegs(p, g),
       requirement: g.requirement.toNumber(),
       get rule(): string {
-        rule ??= `${g.template.charge().rule()}; × ${show(g.units)}${stockAlone ? " shares" : ""} = ${show(g.requirement)}`;
+        rule ??= `${g.template.charge().rule()}; × ${show(g.units)}${isStockAlone(g.template) ? " shares" : ""} = ${show(g.requirement)}`;
         return rule;
       },
       positions: groupPositions(p, g),
@@ -83,7 +82,7 @@ function groupsOf(p: Pairing): RegTGroup[] {
  * Reg T strategy-based requirement of a securities book, with the groups that explain it. Crypto rows
  * (a Settle currency, PERP or SPOT) are outside Reg T: they are returned as `excluded`, not margined.
  */
-export function regtMargin(positions: Position[], requirement: RegTRequirement, params: RegTParams): RegTResult {
+export function regtMargin(positions: readonly Position[], requirement: RegTRequirement, params: RegTParams): RegTResult {
   const pairings = regtPairings(securitiesOnly(positions), requirement, params);
   return {
     total: sum(pairings.map((p) => p.total)).toNumber(),

@@ -32,10 +32,13 @@ export interface PackingResult {
 const EPS = 1e-9;
 const INT_TOL = 1e-6;
 
+/** Work spent so far against the budget (tableau-cell updates). */
 interface Work {
-  left: number;
+  budget: number;
   spent: number;
 }
+
+const outOfWork = (w: Work): boolean => w.spent >= w.budget;
 
 interface LpResult {
   x: Float64Array;
@@ -45,7 +48,7 @@ interface LpResult {
 
 /**
  * max Σ v_j x_j  s.t.  Σ_j A_ij x_j ≤ b_i,  x_j ≤ upper_j (when given),  x ≥ 0.
- * Returns null when out of work before any pivot could be done.
+ * Out of work, it stops early with `optimal` false (the solution so far is still feasible).
  */
 function simplex(
   b: Float64Array,
@@ -77,13 +80,12 @@ function simplex(
   for (let j = 0; j < n; j++) obj[j] = values[j];
   const basis = new Int32Array(m);
   for (let i = 0; i < m; i++) basis[i] = n + i;
-  work.left -= m * width; // setting up the tableau
-  work.spent += m * width;
+  work.spent += m * width; // setting up the tableau
 
   let degenerateRun = 0;
   let optimal = false;
   for (;;) {
-    if (work.left <= 0) break;
+    if (outOfWork(work)) break;
     const bland = degenerateRun > 25;
     let e = -1;
     let best = EPS;
@@ -126,7 +128,6 @@ function simplex(
     const f = obj[e];
     for (let j = 0; j < width; j++) obj[j] -= f * pivotRow[j];
     basis[r] = e;
-    work.left -= m * width;
     work.spent += m * width;
   }
   const x = new Float64Array(n);
@@ -154,9 +155,14 @@ function valueOf(counts: readonly number[], values: Float64Array): number {
   return v;
 }
 
+/** Column indices, highest value first (ties: lower index first): the greedy order. */
+function bestFirst(values: ArrayLike<number>): number[] {
+  return Array.from({ length: values.length }, (_, j) => j).sort((a, c) => values[c] - values[a] || a - c);
+}
+
 /** The greedy grouping on its own: the heuristic used when there is no budget for anything else. */
 export function greedyPacking(capacity: readonly number[], columns: readonly PackingColumn[]): number[] {
-  const order = columns.map((_, j) => j).sort((a, c) => columns[c].value - columns[a].value || a - c);
+  const order = bestFirst(columns.map((c) => c.value));
   const counts = new Array<number>(columns.length).fill(0);
   greedyFill(counts, Float64Array.from(capacity), columns, order);
   return counts;
@@ -172,8 +178,8 @@ export function solvePacking(capacity: readonly number[], columns: readonly Pack
   if (n === 0) return { counts: [], value: 0, exact: true, work: 0 };
   const scale = Math.max(...columns.map((c) => c.value));
   const values = Float64Array.from(columns, (c) => c.value / scale);
-  const order = columns.map((_, j) => j).sort((a, c) => values[c] - values[a] || a - c);
-  const work: Work = { left: workBudget, spent: 0 };
+  const order = bestFirst(values);
+  const work: Work = { budget: workBudget, spent: 0 };
 
   let best = greedyPacking(capacity, columns);
   let bestValue = valueOf(best, values);
@@ -181,7 +187,7 @@ export function solvePacking(capacity: readonly number[], columns: readonly Pack
 
   const stack: Node[] = [{ lower: new Map(), upper: new Map() }];
   while (stack.length > 0) {
-    if (work.left <= 0) {
+    if (outOfWork(work)) {
       exact = false;
       break;
     }

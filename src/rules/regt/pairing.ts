@@ -472,10 +472,6 @@ export function pairUnderlying(book: UnderlyingBook, ctx: RuleContext, options: 
 
 // ---- labels: strategies that cost the same as their parts ----
 
-function findIndex(groups: PairedGroup[], test: (g: PairedGroup) => boolean): number {
-  return groups.findIndex(test);
-}
-
 /** Moves `units` of a and b into one group of template t, if that is no dearer. */
 function merge(groups: PairedGroup[], ia: number, ib: number, unitsA: Dec, unitsB: Dec, units: Dec, t: Template): boolean {
   const a = groups[ia];
@@ -509,7 +505,7 @@ function relabel(p: UnderlyingPairing, input: PairedGroup[]): PairedGroup[] {
       if (a.kind !== "vertical" || legs[a.options[0].index].type !== "CALL") continue;
       const [lc, sc] = [legs[a.options[0].index], legs[a.options[1].index]];
       if (!lc.strike.lt(sc.strike) || lc.expiry !== sc.expiry) continue;
-      const ib = findIndex(groups, (x) => {
+      const ib = groups.findIndex((x) => {
         if (x.template.kind !== "vertical") return false;
         const [lp, sp] = [legs[x.template.options[0].index], legs[x.template.options[1].index]];
         return lp.type === "PUT" && lp.strike.eq(sc.strike) && sp.strike.eq(lc.strike) && lp.expiry === lc.expiry && sp.expiry === lc.expiry && lp.multiplier.eq(lc.multiplier);
@@ -533,7 +529,7 @@ function relabel(p: UnderlyingPairing, input: PairedGroup[]): PairedGroup[] {
         const a = groups[ia].template;
         if (a.kind !== "coveredCall") continue;
         const c = a.options[0].index;
-        const ib = findIndex(groups, (x) => x.template.kind === "longOption" && legs[x.template.options[0].index].type === "PUT" && legs[x.template.options[0].index].multiplier.eq(legs[c].multiplier));
+        const ib = groups.findIndex((x) => x.template.kind === "longOption" && legs[x.template.options[0].index].type === "PUT" && legs[x.template.options[0].index].multiplier.eq(legs[c].multiplier));
         if (ib < 0) continue;
         const pi = groups[ib].template.options[0].index;
         const u = dmin(groups[ia].units, groups[ib].units);
@@ -544,7 +540,7 @@ function relabel(p: UnderlyingPairing, input: PairedGroup[]): PairedGroup[] {
     // Protective put: long stock alone and a long put alone.
     for (let again = true; again; ) {
       again = false;
-      const ia = findIndex(groups, (x) => x.template.kind === "longStock");
+      const ia = groups.findIndex((x) => x.template.kind === "longStock");
       if (ia < 0) break;
       for (let ib = 0; ib < groups.length && !again; ib++) {
         const b = groups[ib].template;
@@ -565,7 +561,7 @@ function relabel(p: UnderlyingPairing, input: PairedGroup[]): PairedGroup[] {
       const a = groups[ia].template;
       if (a.kind !== "nakedOption") continue;
       const s = legs[a.options[0].index];
-      const ib = findIndex(groups, (x) => {
+      const ib = groups.findIndex((x) => {
         if (x.template.kind !== "longOption") return false;
         const l = legs[x.template.options[0].index];
         return l.type === s.type && l.strike.eq(s.strike) && l.expiry < s.expiry && l.multiplier.eq(s.multiplier);
@@ -583,6 +579,14 @@ function relabel(p: UnderlyingPairing, input: PairedGroup[]): PairedGroup[] {
 
 // ---- description of a group for REGTDETAIL ----
 
+/** Stock margined alone: its units are shares (in every other template, units are contracts). */
+export const isStockAlone = (t: Pick<Template, "kind">): boolean => t.kind === "longStock" || t.kind === "shortStock";
+
+/** Shares of stock a group holds (0 for an options-only group). */
+function groupShares(g: PairedGroup): Dec {
+  return isStockAlone(g.template) ? g.units : g.units.times(g.template.shares);
+}
+
 function optionText(o: OptionLeg, contracts: Dec): string {
   const q = o.quantity.lt(0) ? `-${show(contracts)}` : `+${show(contracts)}`;
   const mult = o.multiplier.eq(100) ? "" : ` ×${show(o.multiplier)}`;
@@ -594,8 +598,7 @@ export function describeLegs(p: Pick<Pairing, "legs" | "stock">, g: PairedGroup)
   const parts: string[] = [];
   const t = g.template;
   if (t.shares > 0 && p.stock) {
-    const shares = t.kind === "longStock" || t.kind === "shortStock" ? g.units : g.units.times(t.shares);
-    parts.push(`${p.stock.shares.lt(0) ? "-" : "+"}${show(shares)} shares`);
+    parts.push(`${p.stock.shares.lt(0) ? "-" : "+"}${show(groupShares(g))} shares`);
   }
   for (const l of t.options) parts.push(optionText(p.legs[l.index], g.units.times(l.per)));
   return parts.join(", ");
@@ -607,7 +610,7 @@ export function groupPositions(p: Pick<Pairing, "legs" | "stock">, g: PairedGrou
   const out: Position[] = [];
   if (t.shares > 0 && p.stock) {
     const first = p.stock.positions[0];
-    const shares = t.kind === "longStock" || t.kind === "shortStock" ? g.units : g.units.times(t.shares);
+    const shares = groupShares(g);
     const signed = p.stock.shares.lt(0) ? shares.negated() : shares;
     out.push({ ...first, quantity: signed.dividedBy(first.multiplier).toNumber() });
   }

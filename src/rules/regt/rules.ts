@@ -11,7 +11,7 @@
  * the caller) subtracts the group's short-option proceeds.
  */
 import { D, type Dec, dec } from "../../money";
-import { EXCEL_EPOCH_OFFSET, serialFromUtc } from "../../instruments/cells";
+import { serialFromUtc, utcFromSerial } from "../../instruments/cells";
 import type { AssetClass } from "../../instruments/positions";
 import type { RegTParams } from "./params";
 
@@ -138,7 +138,7 @@ export function inTheMoney<N extends Num<N>>(o: OptionTerms<N>, s: N = o.underly
 
 /** The Excel serial `months` calendar months after `serial` (the day clamped to the month's end). */
 export function addMonths(serial: number, months: number): number {
-  const d = new Date(Math.round((Math.floor(serial) - EXCEL_EPOCH_OFFSET) * 86_400_000));
+  const d = new Date(utcFromSerial(Math.floor(serial)));
   const y = d.getUTCFullYear();
   const mo = d.getUTCMonth() + months;
   const last = new Date(Date.UTC(y, mo + 1, 0)).getUTCDate();

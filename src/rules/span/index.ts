@@ -9,9 +9,9 @@
  *   already weighted by the cover fraction.
  */
 import { numError, valueError } from "../../errors";
-import { asNumber, isBlank } from "../../instruments/cells";
+import { isBlank } from "../../instruments/cells";
 import type { Position } from "../../instruments/positions";
-import { toGrid } from "../../instruments/table";
+import { readNumberLine, toGrid } from "../../instruments/table";
 import { dec } from "../../money";
 import { defaults } from "../../params";
 import { bookGrid, compileBook, scenarioContext } from "../../models/scenario";
@@ -86,11 +86,7 @@ export function readRiskArray(v: unknown, what = "riskArray"): number[] {
     if (typeof grid[0][1] === "string" && Number.isNaN(Number(grid[0][1]))) grid = grid.slice(1);
     grid = grid.map((r) => [r[1]]);
   }
-  if (grid.length > 1 && grid[0].length > 1) {
-    throw valueError(`${what}: give the ${RISK_ARRAY_SIZE} values as one row or one column, not a ${grid.length} × ${grid[0].length} range`);
-  }
-  const cells = grid.length === 1 ? grid[0] : grid.map((r) => r[0]);
-  const values = cells.flatMap((c, i) => (isBlank(c) ? [] : [asNumber(c, `${what}, value ${i + 1}`)]));
+  const values = readNumberLine(grid, what, `the ${RISK_ARRAY_SIZE} values`);
   if (values.length !== RISK_ARRAY_SIZE) throw valueError(`${what}: a SPAN risk array has ${RISK_ARRAY_SIZE} values, got ${values.length}`);
   return values;
 }
