@@ -3,14 +3,12 @@
  * conditional formats (colour scales, top/bottom rules), data-validation hints, and the recorded charts
  * as SVG line charts. A formula bar shows and edits the selected cell. Text goes in via textContent.
  */
+import { isoFromSerial } from "../src/instruments/cells";
 import { type ChartModel, type ConditionalFormatModel, type Rect, type SheetModel, Workbook, colLetters, contains, key } from "./workbook";
 
 // ---------------------------------------------------------------------------------------------
 // Number formats
 
-function isoDate(serial: number): string {
-  return new Date(Math.round((serial - 25569) * 86400000)).toISOString().slice(0, 10);
-}
 
 /** Excel-style display of a value under a number format (the subset the pane writes, plus General). */
 export function formatValue(v: unknown, format = "General"): { text: string; red: boolean } {
@@ -29,7 +27,7 @@ export function formatValue(v: unknown, format = "General"): { text: string; red
     const t = Math.abs(x) >= 1e11 || (Math.abs(x) < 1e-9 && x !== 0) ? x.toExponential(5) : String(Number(x.toPrecision(10)));
     return { text: t, red };
   }
-  if (/[ymd]/i.test(section) && !/[0#]/.test(section)) return { text: isoDate(x), red };
+  if (/[ymd]/i.test(section) && !/[0#]/.test(section)) return { text: isoFromSerial(x), red };
   const pattern = /[#0,.]+/.exec(section);
   if (!pattern) return { text: section.replace(/"/g, ""), red };
   const [prefix, suffix] = [section.slice(0, pattern.index), section.slice(pattern.index + pattern[0].length)].map((p) => p.replace(/"/g, ""));

@@ -59,13 +59,25 @@ export function readNumberLine(grid: readonly (readonly unknown[])[], what: stri
   return cells.flatMap((c, i) => (isBlank(c) ? [] : [asNumber(c, `${what}, value ${i + 1}`)]));
 }
 
+const LOOKUPS = new WeakMap<readonly ColumnSpec[], ReadonlyMap<string, string>>();
+
+/** Each accepted header spelling, normalised → its column's name; built once per column list. */
+function columnLookup(columns: readonly ColumnSpec[]): ReadonlyMap<string, string> {
+  let lookup = LOOKUPS.get(columns);
+  if (!lookup) {
+    const m = new Map<string, string>();
+    for (const c of columns) {
+      for (const n of [c.name, ...(c.aliases ?? [])]) m.set(normaliseName(n), c.name);
+    }
+    LOOKUPS.set(columns, (lookup = m));
+  }
+  return lookup;
+}
+
 /** Reads a table argument against its column list. */
 export function readTable(v: unknown, columns: readonly ColumnSpec[], what: string): Table {
   const grid = toGrid(v, what);
-  const lookup = new Map<string, string>();
-  for (const c of columns) {
-    for (const n of [c.name, ...(c.aliases ?? [])]) lookup.set(normaliseName(n), c.name);
-  }
+  const lookup = columnLookup(columns);
   const first = grid.findIndex((r) => !isBlankRow(r));
   if (first < 0) return { rows: [], hasHeader: false, columns: [] };
 

@@ -11,6 +11,9 @@ import { netBook } from "../../src/rules/regt/book";
 import { REGT_PARAMS, type RegTRequirement, regtMargin, regtPairings } from "../../src/rules/regt/index";
 import { pairUnderlying, searchProblem } from "../../src/rules/regt/pairing";
 import { bruteForce } from "./brute";
+// the benchmarks' deterministic generator (mulberry32): one implementation
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { rng } = require("../../scripts/bench/_measure.js") as { rng: (seed: number) => () => number };
 import { EXP, params, type Row, table } from "./helpers";
 
 const STRIKES = [90, 95, 100, 105, 110];
@@ -150,17 +153,6 @@ describe("pairing properties", () => {
 });
 
 // ---- larger books ----
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `n` option rows (and optionally stock) on one underlying, strikes 80..120, three expiries. */
 function randomBook(n: number, seed: number, stock = true): Row[] {
