@@ -9,7 +9,7 @@
  * an Excel without the API set the pane needs). Screenshots go to test-artifacts/browser/.
  */
 import type { Page } from "playwright-core";
-import { type Harness, cell, choose, openSection, outcome, shot, startHarness, type as typeInto, wb } from "./harness";
+import { type Harness, cell, choose, openSection, outcome, paste, shot, startHarness, type as typeInto, wb } from "./harness";
 
 jest.setTimeout(60_000);
 
@@ -28,12 +28,6 @@ afterEach(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-async function paste(p: Page, text: string): Promise<{ kind: string; text: string }> {
-  await p.fill("#paste-rows textarea", text);
-  await p.click("#import-rows");
-  return outcome(p, "sec-import");
-}
 
 /** Column B by the label in column A, rows 1..n of a sheet (one read of the block). */
 async function labelled(p: Page, sheet: string, rows = 30): Promise<Map<string, { value: unknown; row: number }>> {

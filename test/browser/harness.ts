@@ -105,6 +105,13 @@ export async function outcome(page: Page, section: string): Promise<{ kind: stri
   return page.$eval(sel, (p) => ({ kind: p.className, text: p.textContent ?? "" }));
 }
 
+/** Pastes rows into the import box and clicks Import; returns the section's outcome message. */
+export async function paste(page: Page, text: string): Promise<{ kind: string; text: string }> {
+  await page.fill("#paste-rows textarea", text);
+  await page.click("#import-rows");
+  return outcome(page, "sec-import");
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
 }

@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 import { customFunctions } from "../../functions/index";
 import { asDate } from "../../src/instruments/cells";
 import { POSITION_COLUMNS } from "../../src/instruments/positions";
-import { type Harness, cell, choose, openSection, outcome, shot, startHarness, type as typeInto, wb } from "./harness";
+import { type Harness, cell, choose, openSection, outcome, paste, shot, startHarness, type as typeInto, wb } from "./harness";
 
 jest.setTimeout(60_000);
 
@@ -40,12 +40,6 @@ interface TableInfo {
 
 async function tables(p: Page): Promise<TableInfo[]> {
   return wb<TableInfo[]>(p, "tables");
-}
-
-async function paste(p: Page, text: string): Promise<{ kind: string; text: string }> {
-  await p.fill("#paste-rows textarea", text);
-  await p.click("#import-rows");
-  return outcome(p, "sec-import");
 }
 
 /** Column B of a sheet, rows 1..n, as [formula, value] pairs keyed by the label in column A. */
