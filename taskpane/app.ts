@@ -29,7 +29,7 @@ const POSITION_FIELDS: readonly [string, string, string][] = [
   ["Underlying", "Underlying", "AAPL, SPX, BTC"],
   ["Quantity", "Quantity", "-2 = short 2"],
   ["Strike", "Strike", "options: 180"],
-  ["Expiry", "Expiry", "2026-12-18"],
+  ["Expiry", "Expiry", "2027-12-17"],
   ["Price", "Price", "mark or premium"],
   ["UnderlyingPrice", "Underlying price", "190"],
   ["IV", "Implied vol", "0.25 or 25%"],
@@ -262,7 +262,7 @@ export function mountPane(root: HTMLElement): void {
     id: "paste-rows",
     resize: "vertical",
     rows: "5",
-    placeholder: "Underlying,Type,Quantity,Strike,Expiry,Price,UnderlyingPrice,IV\nAAPL,PUT,-2,180,2026-12-18,3.20,190,0.25",
+    placeholder: "Underlying,Type,Quantity,Strike,Expiry,Price,UnderlyingPrice,IV\nAAPL,PUT,-2,180,2027-12-17,3.20,190,0.25",
   });
   paste.append(el("span", {}, "Paste rows (CSV or tab-separated, header row optional)"));
   const importButton = button("import-rows", "Import rows", false);

@@ -2,7 +2,7 @@
  * The positions table (SPEC §1): the one parser every function and the task pane use.
  */
 import { numError, valueError } from "../errors";
-import { asDate, asNumber, asText, isBlank, show } from "./cells";
+import { asDate, asNumber, asText, isBlank, isoFromSerial, show } from "./cells";
 import { type ColumnSpec, readTable } from "./table";
 
 export const INSTRUMENT_TYPES = ["STOCK", "CALL", "PUT", "FUTURE", "PERP", "SPOT"] as const;
@@ -205,6 +205,23 @@ export function parsePositions(v: unknown, what = "positions"): Position[] {
 export function yearsToExpiry(p: Pick<Position, "expiry" | "row">, valuationDate: number): number {
   if (p.expiry === undefined) throw valueError(`${at(p.row, "Expiry")}: an expiry date is required`);
   return Math.max(0, (p.expiry - valuationDate) / 365);
+}
+
+/**
+ * An option or future that expired before the valuation date no longer exists: margining or revaluing
+ * its row would give a number for a position the account does not hold, so the row is reported.
+ * (One expiring on the valuation date itself is live, worth its intrinsic value at expiry.)
+ */
+export function checkNotExpired(positions: readonly Position[], valuationDate: number): void {
+  for (const p of positions) {
+    if (p.expiry === undefined || !(isOption(p) || p.type === "FUTURE")) continue;
+    if (Math.floor(p.expiry) < Math.floor(valuationDate)) {
+      throw numError(
+        `${at(p.row, "Expiry")}: the ${p.type.toLowerCase()} expired on ${isoFromSerial(p.expiry)}, before the valuation date ` +
+          `${isoFromSerial(Math.floor(valuationDate))}; remove the row, or give valuationDate in params`,
+      );
+    }
+  }
 }
 
 /** The position's implied volatility, required to revalue an option. */

@@ -19,7 +19,7 @@
  * the reference the kernel is tested against.
  */
 import { numError, valueError } from "../errors";
-import { byUnderlying, isOption, type Position, requireIv, yearsToExpiry } from "../instruments/positions";
+import { byUnderlying, checkNotExpired, isOption, type Position, requireIv, yearsToExpiry } from "../instruments/positions";
 import { readNumberLine, toGrid } from "../instruments/table";
 import { D, dec } from "../money";
 import { choiceParam, dateParam, numberParam, type ParamSpec, type ParamValues, valuationDate } from "../params";
@@ -142,6 +142,7 @@ interface SeriesDraft {
  * quantity × multiplier are netted, so a long and a short of the same contract cancel exactly.
  */
 export function compileBook(positions: readonly Position[], ctx: ScenarioContext): CompiledBook {
+  checkNotExpired(positions, ctx.valuationDate);
   const groups: BookGroup[] = [];
   const drafts: SeriesDraft[] = [];
   for (const [underlying, ps] of byUnderlying(positions)) {

@@ -56,7 +56,7 @@ test("the form: fields a type does not use are greyed out, keep their text and a
     }),
   );
   await choose(page, "pos-Type", "PUT");
-  for (const [f, v] of [["Underlying", "AAPL"], ["Quantity", "3"], ["Strike", "180"], ["Expiry", "2027-06-18"], ["Price", "5.4"], ["UnderlyingPrice", "190"], ["IV", "29%"]]) {
+  for (const [f, v] of [["Underlying", "AAPL"], ["Quantity", "3"], ["Strike", "180"], ["Expiry", "2031-06-20"], ["Price", "5.4"], ["UnderlyingPrice", "190"], ["IV", "29%"]]) {
     await typeInto(page, `pos-${f}`, v);
   }
   await wb(page, "failAfterWrites", 3);
@@ -89,11 +89,11 @@ test("a broker statement: other columns left out, every bad row named at once, t
   page = await h.open("?workbook=blank");
   const header = "Symbol,Description,Quantity,Price,Type,Underlying,Strike,Expiration,Underlying Price,Implied Vol";
   const good = [
-    "AAPL C200,APPLE CALL,-2,6.10,CALL,AAPL,200,2027-06-18,190,27%",
+    "AAPL C200,APPLE CALL,-2,6.10,CALL,AAPL,200,2031-06-20,190,27%",
     '"=HYPERLINK(""http://example.invalid"")",HK LISTING,1000,300,STOCK,0700,,,,',
     "-ES,PLACEHOLDER,1,10,STOCK,ES,,,,",
   ];
-  const bad = ["XYZ,BAD QTY,ten,5,STOCK,XYZ,,,,", "SPY P450,BAD IV,1,4.2,PUT,SPY,450,2027-03-19,470,-20%"];
+  const bad = ["XYZ,BAD QTY,ten,5,STOCK,XYZ,,,,", "SPY P450,BAD IV,1,4.2,PUT,SPY,450,2031-03-21,470,-20%"];
   const refused = await paste(page, [header, good[0], bad[0], good[1], bad[1], good[2]].join("\n"));
   expect(refused.kind).toBe("error");
   expect(refused.text.split("\n")).toEqual([
@@ -161,8 +161,8 @@ test("margin summary of a book mixing equity options and crypto perps; a re-run 
   page = await h.open("?workbook=blank");
   const book = [
     "Symbol,Underlying,Type,Quantity,Strike,Expiry,Price,UnderlyingPrice,IV,Multiplier,Settle",
-    "AAPL C200,AAPL,CALL,-2,200,2027-06-18,6.10,190,0.27,,",
-    "AAPL P180,AAPL,PUT,3,180,2027-06-18,5.40,190,0.29,,",
+    "AAPL C200,AAPL,CALL,-2,200,2031-06-20,6.10,190,0.27,,",
+    "AAPL P180,AAPL,PUT,3,180,2031-06-20,5.40,190,0.29,,",
     "MSFT,MSFT,STOCK,100,,,410,,,,",
     "BTC-USDT-SWAP,BTC,PERP,50,,,60000,60010,,0.01,USDT",
     "ETH-USDT-SWAP,ETH,PERP,-200,,,3000,3001,,0.1,USDT",

@@ -86,7 +86,7 @@ test("position builder: the form creates the Positions table with SPEC headers a
   await typeInto(page, "pos-Underlying", "aapl");
   await typeInto(page, "pos-Quantity", "-2");
   await typeInto(page, "pos-Strike", "180");
-  await typeInto(page, "pos-Expiry", "2027-06-18");
+  await typeInto(page, "pos-Expiry", "2031-06-20");
   await typeInto(page, "pos-Price", "3.20");
   await typeInto(page, "pos-UnderlyingPrice", "190");
   await typeInto(page, "pos-IV", "25%");
@@ -98,9 +98,9 @@ test("position builder: the form creates the Positions table with SPEC headers a
   const [t] = await tables(page);
   expect(t).toMatchObject({ name: "Positions", sheet: "Positions", rect: { row: 0, col: 0, rows: 2, cols: 13 } });
   expect(t.headers).toEqual(HEADERS);
-  const expiry = asDate("2027-06-18", "expiry");
+  const expiry = asDate("2031-06-20", "expiry");
   expect(await wb(page, "values", "Positions", "A2:M2")).toEqual([["", "AAPL", "PUT", -2, 180, expiry, 3.2, 190, 0.25, "", "", "", ""]]);
-  expect((await cell(page, "Positions", "F2")).text).toBe("2027-06-18");
+  expect((await cell(page, "Positions", "F2")).text).toBe("2031-06-20");
   expect((await cell(page, "Positions", "I2")).format.numberFormat).toBe("0.0%");
 
   const lists = (await wb<{ rect: { col: number }; rule: { list: { source: string } } }[]>(page, "validations", "Positions")).map((v) => [HEADERS[v.rect.col], v.rule.list.source]);
@@ -147,7 +147,7 @@ test("position builder: pasted CSV and tab-separated rows are checked first, the
     ["QQQ", "QQQ", "STOCK", -50, "", "", 440],
   ]);
   // Tab-separated rows as copied from a sheet, without a header, in SPEC column order; C means CALL.
-  const tsv = ["", "MSFT", "C", "1", "450", "2027-01-15", "12.5", "440", "0.3"].join("\t");
+  const tsv = ["", "MSFT", "C", "1", "450", "2031-01-17", "12.5", "440", "0.3"].join("\t");
   expect((await paste(page, tsv)).kind).toBe("ok");
   expect((await tables(page))[0].rect.rows).toBe(4);
   expect(await wb(page, "values", "Positions", "B4:E4")).toEqual([["MSFT", "CALL", 1, 450]]);

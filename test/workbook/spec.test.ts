@@ -62,7 +62,7 @@ test("book functions over the table range: Reg T, PM and the spilled comparison"
 
 test("a bad cell in the table is reported by row and column", () => {
   put("E3", [["abc"]]);
-  put("A19", [["=MARGIN.REGTMARGIN(A1:I4)"]]);
+  put("A19", [["=MARGIN.REGTMARGIN(A1:I4,,K1:L2)"]]);
   expect(at("A19").value).toBe("#VALUE!");
   expect(at("A19").message).toBe("row 3, Strike: 'abc' is not a number");
   put("E3", [[80]]);

@@ -21,7 +21,7 @@
  *   imrFactor (1.3) × MMR. MR8 is shown, not added.
  */
 import { naError, valueError } from "../../errors";
-import { type Position, type Settle, at, byUnderlying, requireIv, yearsToExpiry } from "../../instruments/positions";
+import { type Position, type Settle, at, byUnderlying, checkNotExpired, requireIv, yearsToExpiry } from "../../instruments/positions";
 import { D, type Dec, ZERO, dec } from "../../money";
 import { type Asset, UsdPrices } from "./assets";
 import { type Mr1Result, mr1OptionScenarios, mr1SpotShock } from "./mr1SpotShock";
@@ -126,7 +126,9 @@ function optionData(pos: Position, years: number, rate: number, p: CryptoParams,
 export function buildRiskUnits(positions: readonly Position[], assets: readonly Asset[], ctx: CryptoContext, usd: UsdPrices): RiskUnit[] {
   const p = ctx.params;
   const units: RiskUnit[] = [];
-  for (const [coin, rows] of byUnderlying(cryptoRows(positions))) {
+  const crypto = cryptoRows(positions);
+  checkNotExpired(crypto, p.valuationDate);
+  for (const [coin, rows] of byUnderlying(crypto)) {
     const group = coinGroup(coin, p);
     const g = p.groups[group];
     const legs = rows.map((r) => makeLeg(r, p, g, usd));

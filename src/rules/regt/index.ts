@@ -7,7 +7,7 @@
  * never above margining every leg alone), and prices every group by its rule (rules.ts, rates in
  * params.ts). Stock pairs with options of the same underlying only.
  */
-import { isCryptoPosition, type Position, securitiesOnly } from "../../instruments/positions";
+import { checkNotExpired, isCryptoPosition, type Position, securitiesOnly } from "../../instruments/positions";
 import { sum } from "../../money";
 import { choiceParam, valuationDate } from "../../params";
 import { netBook } from "./book";
@@ -58,6 +58,7 @@ export function regtPairings(
   options: PairingOptions = {},
 ): Pairing[] {
   const ctx: RuleContext = { requirement, params, valuationDate: valuationDate(params) };
+  checkNotExpired(positions, ctx.valuationDate);
   return netBook(positions).map((book) => pairUnderlying(book, ctx, options));
 }
 
