@@ -15,17 +15,17 @@ const MESSAGE = /^row 3, Expiry: the put expired on 2026-11-20, before the valua
 test("Reg T, PM, PMSCENARIO and SPANARRAY report an option that expired before the valuation date", () => {
   expectExcelError(f.REGTMARGIN(securities, "initial", on("2026-11-21")), "#NUM!", MESSAGE);
   expectExcelError(f.PMMARGIN(securities, on("2026-11-21")), "#NUM!", MESSAGE);
-  expectExcelError(f.PMSCENARIO(securities, null, null, on("2026-11-21")), "#NUM!", MESSAGE);
+  expectExcelError(f.PMSCENARIO(securities, undefined, undefined, on("2026-11-21")), "#NUM!", MESSAGE);
   expectExcelError(f.SPANARRAY(securities, 0.1, 0.05, on("2026-11-21")), "#NUM!", MESSAGE);
 });
 
 test("the crypto functions report an expired option too", () => {
-  expectExcelError(f.PMMMR(crypto, null, on("2026-11-21")), "#NUM!", /^row 2, Expiry: the call expired on 2026-11-20/);
+  expectExcelError(f.PMMMR(crypto, undefined, on("2026-11-21")), "#NUM!", /^row 2, Expiry: the call expired on 2026-11-20/);
 });
 
 test("an option expiring on the valuation date is live: Reg T margins it as a naked put", () => {
   // stock 50 % × 5,000 = 2,500; the put: 0.50 + max(20 % × 50 − 5 OTM, 10 % × 45) = 0.50 + 5 = 5.50 × 100 = 550
   expect(f.REGTMARGIN(securities, "initial", on("2026-11-20"))).toBe(3050);
   expect(typeof f.PMMARGIN(securities, on("2026-11-20"))).toBe("number");
-  expect(typeof f.PMMMR(crypto, null, on("2026-11-20"))).toBe("number");
+  expect(typeof f.PMMMR(crypto, undefined, on("2026-11-20"))).toBe("number");
 });
