@@ -9,25 +9,12 @@
  * an Excel without the API set the pane needs). Screenshots go to test-artifacts/browser/.
  */
 import type { Page } from "playwright-core";
-import { type Harness, cell, choose, openSection, outcome, paste, shot, startHarness, type as typeInto, wb } from "./harness";
+import { cell, choose, openSection, outcome, paste, shot, useHarness, type as typeInto, wb } from "./harness";
 
 jest.setTimeout(60_000);
 
-let h: Harness;
+const h = useHarness();
 let page: Page | undefined;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterEach(async () => {
-  await page?.close();
-  page = undefined;
-});
-
-afterAll(async () => {
-  await h?.close();
-});
 
 /** Column B by the label in column A, rows 1..n of a sheet (one read of the block). */
 async function labelled(p: Page, sheet: string, rows = 30): Promise<Map<string, { value: unknown; row: number }>> {

@@ -74,6 +74,48 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
+/**
+ * One harness per test file: started before the file's tests, every page a test opened closed after
+ * it, browser and server stopped at the end. The returned harness is usable inside tests.
+ */
+export function useHarness(): Harness {
+  let started: Harness | undefined;
+  const pages: Page[] = [];
+  const need = (): Harness => {
+    if (!started) throw new Error("the browser harness is not started (use it inside a test)");
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startHarness();
+  });
+  afterEach(async () => {
+    for (const p of pages.splice(0)) await p.close();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  return {
+    get browser() {
+      return need().browser;
+    },
+    get url() {
+      return need().url;
+    },
+    get external() {
+      return need().external;
+    },
+    get consoleErrors() {
+      return need().consoleErrors;
+    },
+    async open(query?: string, width?: number) {
+      const page = await need().open(query, width);
+      pages.push(page);
+      return page;
+    },
+    close: () => need().close(),
+  };
+}
+
 // ---- acting as a user ----------------------------------------------------------------------
 
 /** Types into a Fluent text field (its inner input). */

@@ -8,25 +8,12 @@ import type { Page } from "playwright-core";
 import { customFunctions } from "../../functions/index";
 import { asDate } from "../../src/instruments/cells";
 import { POSITION_COLUMNS } from "../../src/instruments/positions";
-import { type Harness, cell, choose, openSection, outcome, paste, shot, startHarness, type as typeInto, wb } from "./harness";
+import { cell, choose, openSection, outcome, paste, shot, useHarness, type as typeInto, wb } from "./harness";
 
 jest.setTimeout(60_000);
 
-let h: Harness;
+const h = useHarness();
 let page: Page | undefined;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterEach(async () => {
-  await page?.close();
-  page = undefined;
-});
-
-afterAll(async () => {
-  await h?.close();
-});
 
 const HEADERS = POSITION_COLUMNS.map((c) => c.name);
 const STOCKS = "Symbol,Underlying,Type,Qty,Price\nAAPL,AAPL,STOCK,100,190\nQQQ,QQQ,STOCK,-50,440";

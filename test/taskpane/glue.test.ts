@@ -8,28 +8,14 @@ import { plainError } from "../../taskpane/excelErrors";
 import { InputProblem, rowFromForm } from "../../taskpane/layout";
 import { valueError } from "../../src/errors";
 
-test("rows go into a user's own Positions table in its column order (aliases understood, other columns blank)", async () => {
-  const added: unknown[][][] = [];
-  const validations: unknown[] = [];
-  const column = () => ({ getDataBodyRange: () => ({ dataValidation: { clear: () => undefined, set rule(r: unknown) { validations.push(r); }, errorAlert: {} }, numberFormat: [] }) });
+/** Installs a mocked Excel whose workbook holds the user's table (on sheet Book) with these members. */
+function installUserTable(table: Record<string, unknown>): void {
   const mock = new OfficeMockObject({
     context: {
       workbook: {
         tables: {
           // Returned as a plain object: Office.js sets isNullObject at sync, which the mock does not model.
-          getItemOrNullObject: () => ({
-            isNullObject: false,
-            getHeaderRowRange: () => ({ values: [["Qty", "Notes", "Underlying", "Type", "Mark"]], load: () => undefined }),
-            worksheet: { name: "Book", load: () => undefined },
-            rows: {
-              count: 3,
-              load: () => undefined,
-              add(_i: unknown, values: unknown[][]) {
-                added.push(values);
-              },
-            },
-            columns: { getItemAt: column },
-          }),
+          getItemOrNullObject: () => ({ isNullObject: false, worksheet: { name: "Book", load: () => undefined }, ...table }),
         },
         worksheets: { getItemOrNullObject: () => ({ isNullObject: false }) },
       },
@@ -39,6 +25,23 @@ test("rows go into a user's own Positions table in its column order (aliases und
     },
   });
   (globalThis as unknown as { Excel: unknown }).Excel = mock;
+}
+
+test("rows go into a user's own Positions table in its column order (aliases understood, other columns blank)", async () => {
+  const added: unknown[][][] = [];
+  const validations: unknown[] = [];
+  const column = () => ({ getDataBodyRange: () => ({ dataValidation: { clear: () => undefined, set rule(r: unknown) { validations.push(r); }, errorAlert: {} }, numberFormat: [] }) });
+  installUserTable({
+    getHeaderRowRange: () => ({ values: [["Qty", "Notes", "Underlying", "Type", "Mark"]], load: () => undefined }),
+    rows: {
+      count: 3,
+      load: () => undefined,
+      add(_i: unknown, values: unknown[][]) {
+        added.push(values);
+      },
+    },
+    columns: { getItemAt: column },
+  });
   const row = rowFromForm({ Underlying: "AAPL", Type: "STOCK", Quantity: "10", Price: "190" });
   const out = await appendPositions([row], async () => {
     throw new Error("nothing is in the way: no question expected");
@@ -50,25 +53,10 @@ test("rows go into a user's own Positions table in its column order (aliases und
 });
 
 test("a user's table without the required columns is refused before anything is written", async () => {
-  const mock = new OfficeMockObject({
-    context: {
-      workbook: {
-        tables: {
-          getItemOrNullObject: () => ({
-            isNullObject: false,
-            getHeaderRowRange: () => ({ values: [["Name", "Qty"]], load: () => undefined }),
-            worksheet: { name: "Book", load: () => undefined },
-            rows: { count: 0, load: () => undefined, add: () => { throw new Error("must not write"); } },
-          }),
-        },
-        worksheets: { getItemOrNullObject: () => ({ isNullObject: false }) },
-      },
-    },
-    run: async function (callback: (ctx: unknown) => Promise<unknown>) {
-      return callback(this.context);
-    },
+  installUserTable({
+    getHeaderRowRange: () => ({ values: [["Name", "Qty"]], load: () => undefined }),
+    rows: { count: 0, load: () => undefined, add: () => { throw new Error("must not write"); } },
   });
-  (globalThis as unknown as { Excel: unknown }).Excel = mock;
   const row = rowFromForm({ Underlying: "AAPL", Type: "STOCK", Quantity: "10", Price: "190" });
   await expect(appendPositions([row], async () => true)).rejects.toThrow(/has no Underlying, Type, Price column/);
 });
